@@ -1,0 +1,14 @@
+namespace Monitor.Detection;
+
+/// <summary>Thresholds shared by the detectors. Defaults follow ARCHITECTURE.md.</summary>
+public sealed record DetectionOptions
+{
+    /// <summary>A credential idle longer than this is unused. Default 90 days (CIS uses 45).</summary>
+    public TimeSpan UnusedAfter { get; init; } = TimeSpan.FromDays(90);
+
+    /// <summary>Novelty is recorded but not reported until this long after an account's first activity. Default 14 days.</summary>
+    public TimeSpan LearningPeriod { get; init; } = TimeSpan.FromDays(14);
+
+    /// <summary>Accounts whose principals may assume roles here without being "external".</summary>
+    public IReadOnlySet<string> TrustedAccounts { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+}

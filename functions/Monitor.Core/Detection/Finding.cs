@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+
+namespace Monitor.Detection;
+
+/// <summary>
+/// One reported problem, in the findings contract of ARCHITECTURE.md. <see cref="Id"/> is deterministic
+/// (see <see cref="FindingId"/>), so replays and redeliveries produce the same finding, which is emitted once.
+/// </summary>
+public sealed record Finding
+{
+    public required string Id { get; init; }
+
+    /// <summary>Kebab-case detector id: <c>root-usage</c>, <c>unused-credential</c>, <c>anomalous-role-assumption</c>, ...</summary>
+    public required string Detector { get; init; }
+
+    public required Severity Severity { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Account { get; init; }
+
+    /// <summary>ARN of the principal the finding is about.</summary>
+    public required string Principal { get; init; }
+
+    /// <summary>Time of the (earliest) triggering event.</summary>
+    public required DateTimeOffset Time { get; init; }
+
+    /// <summary>CloudTrail eventIDs or access-log request ids that triggered it, sorted, at most <see cref="MaxEventIds"/>.</summary>
+    public required IReadOnlyList<string> EventIds { get; init; }
+
+    /// <summary>Short kebab-case reasons.</summary>
+    public required IReadOnlyList<string> Signals { get; init; }
+
+    public required JsonObject Evidence { get; init; }
+
+    public required string Recommendation { get; init; }
+
+    public const int MaxEventIds = 50;
+
+    /// <summary>
+    /// Folds another report of the same finding into this one, independent of arrival order: earliest time,
+    /// union of event ids and signals, highest severity. Evidence and wording come from the earlier report.
+    /// </summary>
+    public Finding Merge(Finding other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Id != Id)
+        {
+            throw new ArgumentException($"Cannot merge finding {other.Id} into {Id}.", nameof(other));
+        }
+
+        var first = other.Time < Time || (other.Time == Time && string.CompareOrdinal(FirstOf(other.EventIds), FirstOf(EventIds)) < 0) ? other : this;
+        return first with
+        {
+            Severity = (Severity)Math.Max((int)Severity, (int)other.Severity),
+            EventIds = EventIds.Union(other.EventIds, StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(MaxEventIds).ToArray(),
+            Signals = Signals.Union(other.Signals, StringComparer.Ordinal).ToArray(),
+        };
+    }
+
+    private static string? FirstOf(IReadOnlyList<string> ids) => ids.Count > 0 ? ids[0] : null;
+}

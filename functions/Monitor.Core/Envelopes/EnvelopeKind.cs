@@ -1,0 +1,11 @@
+namespace Monitor.Envelopes;
+
+/// <summary>The shape an SQS message body was recognised as.</summary>
+public enum EnvelopeKind
+{
+    Unknown,
+    S3Notification,
+    S3TestEvent,
+    CloudTrailNotice,
+    EventBridgeEvent,
+}

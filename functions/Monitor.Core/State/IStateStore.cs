@@ -1,0 +1,29 @@
+using Monitor.Detection;
+
+namespace Monitor.State;
+
+/// <summary>
+/// The port every state backend implements (embedded SQLite locally, DynamoDB deployed). All writes are
+/// idempotent merges (<see cref="Sighting.Merge"/>, <see cref="Finding.Merge"/>), so at-least-once delivery,
+/// replays and backfills never double-count. One contract test suite runs against every implementation.
+/// </summary>
+public interface IStateStore
+{
+    /// <summary>Loads the sightings stored for <paramref name="keys"/>; keys never seen are absent from the result.</summary>
+    Task<IReadOnlyDictionary<StateKey, Sighting>> GetAsync(IReadOnlyCollection<StateKey> keys, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> sightings of one scope, in member order.</summary>
+    Task<IReadOnlyList<Sighting>> ListAsync(string scope, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Merges each sighting into what is stored under its key, with at most one write per distinct key.</summary>
+    Task MergeAsync(IReadOnlyCollection<Sighting> sightings, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores findings by id, merging into any already stored. Returns the findings whose id was not stored
+    /// before: the ones to alert on, so each finding is announced once however often it is reported.
+    /// </summary>
+    Task<IReadOnlyList<Finding>> PutFindingsAsync(IReadOnlyCollection<Finding> findings, CancellationToken cancellationToken);
+
+    /// <summary>Every stored finding, ordered by time then id.</summary>
+    Task<IReadOnlyList<Finding>> ListFindingsAsync(CancellationToken cancellationToken);
+}
