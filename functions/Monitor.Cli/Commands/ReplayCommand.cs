@@ -1,12 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Monitor.Cli.Objects;
 using Monitor.Cli.Output;
 using Monitor.Cli.Replay;
-using Monitor.Cli.State;
 using Monitor.Detection;
-using Monitor.Pipeline;
-using Monitor.Sinks;
 
 namespace Monitor.Cli.Commands;
 
@@ -47,51 +43,10 @@ internal static class ReplayCommand
                 UnusedAfter = TimeSpan.FromDays(parse.GetValue(unusedAfter)),
                 LearningPeriod = TimeSpan.FromDays(parse.GetValue(learning)),
             };
-            return await RunAsync(parse.GetValue(paths)!, parse.GetValue(objects)!, parse.GetValue(state)!, parse.GetValue(format), asOfTime, options, cancellationToken).ConfigureAwait(false);
+            var settings = new ReplaySettings(parse.GetValue(paths)!, parse.GetValue(objects)!, parse.GetValue(state)!, parse.GetValue(format), asOfTime, options);
+            return await ReplayRun.ExecuteAsync(settings, Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
         });
         return command;
-    }
-
-    private static async Task<int> RunAsync(string[] paths, string objectsRoot, string statePath, OutputFormat format, DateTimeOffset? asOf, DetectionOptions options, CancellationToken cancellationToken)
-    {
-        var store = await SqliteStateStore.OpenAsync(statePath, cancellationToken).ConfigureAwait(false);
-        await using (store.ConfigureAwait(false))
-        {
-            var ingestor = new Ingestor(new FolderObjectSource(objectsRoot), store, DetectorCatalog.All(options), NullFindingSink.Instance, options, TimeProvider.System);
-            var result = await new Replayer(ingestor).ReplayAsync(paths, objectsRoot, cancellationToken).ConfigureAwait(false);
-            Print(result, format, asOf ?? result.LatestEventTime);
-            return result.Errors.Count == 0 ? 0 : 1;
-        }
-    }
-
-    private static void Print(ReplayResult result, OutputFormat format, DateTimeOffset? asOf)
-    {
-        foreach (var note in result.Outcomes.SelectMany(o => o.Notes))
-        {
-            Console.Error.WriteLine($"skipped: {TerminalText.Safe(note, 400)}");
-        }
-
-        foreach (var error in result.Errors)
-        {
-            Console.Error.WriteLine($"error: {TerminalText.Safe(error, 400)}");
-        }
-
-        switch (format)
-        {
-            case OutputFormat.Jsonl:
-                JsonRenderer.RenderLines(Console.Out, result);
-                break;
-            case OutputFormat.Json:
-                using (var stdout = Console.OpenStandardOutput())
-                {
-                    JsonRenderer.RenderDocument(stdout, result, asOf);
-                }
-
-                break;
-            default:
-                TableRenderer.Render(Console.Out, result, asOf);
-                break;
-        }
     }
 
     private static bool TryParseTime(string? text, out DateTimeOffset? time)

@@ -15,9 +15,10 @@ internal static class JsonRenderer
         }
     }
 
-    public static void RenderDocument(Stream output, ReplayResult result, DateTimeOffset? asOf)
+    public static void RenderDocument(TextWriter output, ReplayResult result, DateTimeOffset? asOf)
     {
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        using var buffer = new MemoryStream();
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true });
         writer.WriteStartObject();
         writer.WriteNumber("records", result.Records);
         writer.WriteNumber("inputs", result.Outcomes.Count);
@@ -42,6 +43,6 @@ internal static class JsonRenderer
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.Flush();
-        output.WriteByte((byte)'\n');
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 }
