@@ -128,7 +128,7 @@ public static class FindingJson
         var hasZone = text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
         if (!hasZone || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var time))
         {
-            throw new FormatException($"Finding field '{field}' is not an ISO 8601 time with a zone: \"{text}\".");
+            throw new FormatException($"Field '{field}' is not an ISO 8601 time with a zone: \"{text}\".");
         }
 
         return time.ToUniversalTime();
