@@ -35,11 +35,12 @@ public sealed class InMemoryStateStore : IStateStore
 
     public Task<IReadOnlyList<Sighting>> ListAsync(string scope, int limit, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         lock (_gate)
         {
             IReadOnlyList<Sighting> list = [.. _sightings.Values
                 .Where(s => s.Key.Scope == scope)
-                .OrderBy(s => s.Key.Member, StringComparer.Ordinal)
+                .OrderBy(s => s.Key.Member, CodePointComparer.Instance)
                 .Take(limit)];
             return Task.FromResult(list);
         }
