@@ -49,12 +49,15 @@ public sealed record Finding
             throw new ArgumentException($"Cannot merge finding {other.Id} into {Id}.", nameof(other));
         }
 
-        var first = other.Time < Time || (other.Time == Time && string.CompareOrdinal(FirstOf(other.EventIds), FirstOf(EventIds)) < 0) ? other : this;
+        var otherIsFirst = other.Time < Time || (other.Time == Time && string.CompareOrdinal(FirstOf(other.EventIds), FirstOf(EventIds)) < 0);
+        var (first, second) = otherIsFirst ? (other, this) : (this, other);
         return first with
         {
             Severity = (Severity)Math.Max((int)Severity, (int)other.Severity),
             EventIds = EventIds.Union(other.EventIds, StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(MaxEventIds).ToArray(),
-            Signals = Signals.Union(other.Signals, StringComparer.Ordinal).ToArray(),
+
+            // The earlier report's signals lead (its first is the main reason), so the result is the same in either order.
+            Signals = first.Signals.Union(second.Signals, StringComparer.Ordinal).ToArray(),
         };
     }
 
