@@ -15,7 +15,17 @@ internal static class ReplayRun
 {
     public static async Task<int> ExecuteAsync(ReplaySettings settings, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        var store = await SqliteStateStore.OpenAsync(settings.StatePath, cancellationToken).ConfigureAwait(false);
+        SqliteStateStore store;
+        try
+        {
+            store = SqliteStateStore.Open(settings.StatePath);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            errors.WriteLine($"error: --state {settings.StatePath}: {e.Message}");
+            return 2;
+        }
+
         await using (store.ConfigureAwait(false))
         {
             var ingestor = new Ingestor(

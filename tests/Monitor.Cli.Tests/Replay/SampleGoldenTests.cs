@@ -53,7 +53,7 @@ public sealed class SampleGoldenTests
             second.Output.ShouldBe(first.Output);
             var lines = first.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             lines.ShouldNotBeEmpty();
-            await using var store = await Monitor.Cli.State.SqliteStateStore.OpenAsync(state, TestContext.Current);
+            await using var store = Monitor.Cli.State.SqliteStateStore.Open(state);
             var stored = await store.ListFindingsAsync(TestContext.Current);
             stored.Count.ShouldBe(lines.Length);
             stored.Select(f => f.Id).Distinct().Count().ShouldBe(stored.Count);
