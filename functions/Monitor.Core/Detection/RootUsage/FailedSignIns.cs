@@ -31,25 +31,20 @@ internal sealed record FailedSignIns(DateTimeOffset FirstFailure, IReadOnlyList<
         return new FailedSignIns(first, days);
     }
 
-    /// <summary>The earliest failure time in [from, to) the sighting can vouch for (first/last exactly, other days by their start).</summary>
+    /// <summary>
+    /// The earliest failure in [from, to) the sighting can vouch for: its first sighting when that is inside,
+    /// else the start of the first stored day after <paramref name="from"/>'s day, else its last sighting.
+    /// </summary>
     private static DateTimeOffset EarliestWithin(Sighting failures, DateTimeOffset from, DateTimeOffset to)
     {
-        var earliest = DateTimeOffset.MaxValue;
-        foreach (var time in new[] { failures.FirstSeen, failures.LastSeen })
+        if (failures.FirstSeen >= from)
         {
-            if (time >= from && time < to && time < earliest)
-            {
-                earliest = time;
-            }
+            return failures.FirstSeen;
         }
 
         int fromDay = Sighting.DayNumber(from), toDay = Sighting.DayNumber(to);
-        foreach (var day in failures.Days.Where(d => d > fromDay && d < toDay))
-        {
-            var start = DateTimeOffset.UnixEpoch.AddDays(day);
-            earliest = start < earliest ? start : earliest;
-        }
-
-        return earliest;
+        var day = failures.Days.Where(d => d > fromDay && d < toDay).DefaultIfEmpty(int.MaxValue).Min();
+        var start = day == int.MaxValue ? DateTimeOffset.MaxValue : DateTimeOffset.UnixEpoch.AddDays(day);
+        return failures.LastSeen >= from && failures.LastSeen < start ? failures.LastSeen : start;
     }
 }
