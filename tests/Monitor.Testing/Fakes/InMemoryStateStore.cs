@@ -13,6 +13,18 @@ public sealed class InMemoryStateStore : IStateStore
     private readonly Dictionary<StateKey, Sighting> _sightings = [];
     private readonly Dictionary<string, Finding> _findings = new(StringComparer.Ordinal);
 
+    /// <summary>A snapshot of every stored sighting, for assertions.</summary>
+    public IReadOnlyDictionary<StateKey, Sighting> Sightings
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<StateKey, Sighting>(_sightings);
+            }
+        }
+    }
+
     public int GetCalls { get; private set; }
 
     public int MergeCalls { get; private set; }
