@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Xunit.Abstractions;
 using Monitor.Cli.Output;
 using Monitor.Cli.Replay;
 using Monitor.Detection;
+using Xunit.Abstractions;
 
 namespace Monitor.Cli.Tests.Replay;
 
