@@ -13,7 +13,7 @@ namespace Monitor.Aws.State;
 /// </summary>
 public sealed class DynamoStateStore(IAmazonDynamoDB dynamo, string tableName, TimeSpan retention) : IStateStore
 {
-    private const int MaxAttempts = 8;
+    private const int MaxAttempts = 25;
     private const int Parallelism = 8;
     private readonly DynamoItemReader _reader = new(dynamo, tableName);
 
@@ -26,6 +26,7 @@ public sealed class DynamoStateStore(IAmazonDynamoDB dynamo, string tableName, T
 
     public async Task<IReadOnlyList<Sighting>> ListAsync(string scope, int limit, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         var items = await _reader.QueryAsync(StateTableLayout.SightingPartition(scope), limit, cancellationToken).ConfigureAwait(false);
         return items.Select(i => SightingItem.FromItem(i).Sighting).ToList();
     }
@@ -56,7 +57,7 @@ public sealed class DynamoStateStore(IAmazonDynamoDB dynamo, string tableName, T
                     return;
                 }
 
-                ThrowIfExhausted(attempt, sighting.Key.ToString());
+                await BackOffAsync(attempt, sighting.Key.ToString(), ct).ConfigureAwait(false);
                 var item = await _reader.GetAsync(SightingItem.Key(sighting.Key), ct).ConfigureAwait(false);
                 current = item is null ? null : SightingItem.FromItem(item);
             }
@@ -91,7 +92,7 @@ public sealed class DynamoStateStore(IAmazonDynamoDB dynamo, string tableName, T
                     return;
                 }
 
-                ThrowIfExhausted(attempt, finding.Id);
+                await BackOffAsync(attempt, finding.Id, ct).ConfigureAwait(false);
             }
         }).ConfigureAwait(false);
 
@@ -140,11 +141,17 @@ public sealed class DynamoStateStore(IAmazonDynamoDB dynamo, string tableName, T
         }
     }
 
-    private static void ThrowIfExhausted(int attempt, string what)
+    // Lost races back off with jitter, so concurrent writers of one hot key spread out instead of colliding again.
+    private static Task BackOffAsync(int attempt, string what, CancellationToken cancellationToken)
     {
         if (attempt >= MaxAttempts)
         {
             throw new InvalidOperationException($"State item {what} kept changing under {MaxAttempts} merge attempts.");
         }
+
+#pragma warning disable CA5394 // jitter, not security
+        var delay = Random.Shared.Next(1, 10 * Math.Min(attempt, 10));
+#pragma warning restore CA5394
+        return Task.Delay(delay, cancellationToken);
     }
 }

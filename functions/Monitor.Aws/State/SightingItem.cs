@@ -10,20 +10,29 @@ internal static class SightingItem
     public static Dictionary<string, AttributeValue> Key(StateKey key) => new()
     {
         [StateTableLayout.PartitionKey] = new AttributeValue { S = StateTableLayout.SightingPartition(key.Scope) },
-        [StateTableLayout.SortKey] = new AttributeValue { S = key.Member },
+        [StateTableLayout.SortKey] = new AttributeValue { S = StateTableLayout.SightingSort(key.Member) },
     };
 
     public static Dictionary<string, AttributeValue> ToItem(Sighting sighting, long version, TimeSpan retention)
     {
         var item = Key(sighting.Key);
+        item["scope"] = new AttributeValue { S = sighting.Key.Scope };
+        item["member"] = new AttributeValue { S = sighting.Key.Member };
         item["first"] = new AttributeValue { S = Time(sighting.FirstSeen) };
         item["last"] = new AttributeValue { S = Time(sighting.LastSeen) };
         item["days"] = new AttributeValue { L = sighting.Days.Select(d => new AttributeValue { N = d.ToString(CultureInfo.InvariantCulture) }).ToList() };
+        // A list, not a map keyed by name: names are attacker-controlled text and map keys have limits of their own.
         item["attrs"] = new AttributeValue
         {
-            M = sighting.Attributes.ToDictionary(
-                a => a.Key,
-                a => new AttributeValue { M = new() { ["v"] = new AttributeValue { S = a.Value.Value }, ["at"] = new AttributeValue { S = Time(a.Value.At) } } }),
+            L = sighting.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new AttributeValue
+            {
+                M = new()
+                {
+                    ["n"] = new AttributeValue { S = a.Key },
+                    ["v"] = new AttributeValue { S = a.Value.Value },
+                    ["at"] = new AttributeValue { S = Time(a.Value.At) },
+                },
+            }).ToList(),
         };
         item[StateTableLayout.Version] = Number(version);
 
@@ -34,15 +43,14 @@ internal static class SightingItem
 
     public static (Sighting Sighting, long Version) FromItem(Dictionary<string, AttributeValue> item)
     {
-        var scope = item[StateTableLayout.PartitionKey].S[StateTableLayout.SightingPrefix.Length..];
         var sighting = new Sighting
         {
-            Key = new StateKey(scope, item[StateTableLayout.SortKey].S),
+            Key = new StateKey(item["scope"].S, item["member"].S),
             FirstSeen = ParseTime(item["first"].S),
             LastSeen = ParseTime(item["last"].S),
-            Days = item.TryGetValue("days", out var days) && days.L is { } list ? list.Select(d => int.Parse(d.N, CultureInfo.InvariantCulture)).ToArray() : [],
-            Attributes = item.TryGetValue("attrs", out var attrs) && attrs.M is { } map
-                ? map.ToDictionary(a => a.Key, a => new Stamped(a.Value.M["v"].S, ParseTime(a.Value.M["at"].S)), StringComparer.Ordinal)
+            Days = item.TryGetValue("days", out var days) && days.L is { } dayList ? dayList.Select(d => int.Parse(d.N, CultureInfo.InvariantCulture)).ToArray() : [],
+            Attributes = item.TryGetValue("attrs", out var attrs) && attrs.L is { } attributeList
+                ? attributeList.ToDictionary(a => a.M["n"].S, a => new Stamped(a.M["v"].S, ParseTime(a.M["at"].S)), StringComparer.Ordinal)
                 : new Dictionary<string, Stamped>(StringComparer.Ordinal),
         };
         return (sighting, VersionOf(item));
