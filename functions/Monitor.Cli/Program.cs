@@ -1,1 +1,6 @@
-return 0;
+using System.CommandLine;
+using Monitor.Cli.Commands;
+
+var root = new RootCommand("monitor: AWS IAM activity monitor. Replays CloudTrail logs and notifications through the detection pipeline.");
+root.Subcommands.Add(ReplayCommand.Create());
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

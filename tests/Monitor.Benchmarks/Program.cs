@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using Monitor.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is ["ingest-rate", ..])
+{
+    await IngestRate.RunAsync(args);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(CloudTrailReaderBenchmarks).Assembly).Run(args);

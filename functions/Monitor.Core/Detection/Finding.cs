@@ -39,7 +39,9 @@ public sealed record Finding
 
     /// <summary>
     /// Folds another report of the same finding into this one, independent of arrival order: earliest time,
-    /// union of event ids and signals, highest severity. Evidence and wording come from the earlier report.
+    /// union of event ids and signals, highest severity. Evidence and wording come from the earlier report,
+    /// except evidence arrays present in both (e.g. the event names of a folded session), which are unioned,
+    /// sorted and capped, so a folded finding lists everything it covers whatever the arrival order.
     /// </summary>
     public Finding Merge(Finding other)
     {
@@ -49,13 +51,36 @@ public sealed record Finding
             throw new ArgumentException($"Cannot merge finding {other.Id} into {Id}.", nameof(other));
         }
 
-        var first = other.Time < Time || (other.Time == Time && string.CompareOrdinal(FirstOf(other.EventIds), FirstOf(EventIds)) < 0) ? other : this;
+        var otherIsFirst = other.Time < Time || (other.Time == Time && string.CompareOrdinal(FirstOf(other.EventIds), FirstOf(EventIds)) < 0);
+        var (first, second) = otherIsFirst ? (other, this) : (this, other);
         return first with
         {
             Severity = (Severity)Math.Max((int)Severity, (int)other.Severity),
             EventIds = EventIds.Union(other.EventIds, StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(MaxEventIds).ToArray(),
-            Signals = Signals.Union(other.Signals, StringComparer.Ordinal).ToArray(),
+
+            // The earlier report's signals lead (its first is the main reason), so the result is the same in either order.
+            Signals = first.Signals.Union(second.Signals, StringComparer.Ordinal).ToArray(),
+            Evidence = MergeEvidence(first.Evidence, second.Evidence),
         };
+    }
+
+    private static JsonObject MergeEvidence(JsonObject first, JsonObject second)
+    {
+        var merged = (JsonObject)first.DeepClone();
+        foreach (var (name, value) in second)
+        {
+            if (merged[name] is JsonArray mine && value is JsonArray theirs)
+            {
+                var union = mine.Concat(theirs)
+                    .Select(n => n?.DeepClone())
+                    .DistinctBy(n => n?.ToJsonString(), StringComparer.Ordinal)
+                    .OrderBy(n => n is JsonValue v && v.TryGetValue<string>(out var text) ? text : n?.ToJsonString(), StringComparer.Ordinal)
+                    .Take(MaxEventIds);
+                merged[name] = new JsonArray([.. union]);
+            }
+        }
+
+        return merged;
     }
 
     private static string? FirstOf(IReadOnlyList<string> ids) => ids.Count > 0 ? ids[0] : null;

@@ -5,6 +5,8 @@ namespace Monitor.Envelopes;
 /// <summary>The Lambda SQS event: <c>{"Records":[...]}</c>. Our own type (there is no Amazon.Lambda.SQSEvents here).</summary>
 public sealed class SqsEvent
 {
+    // Lambda spells this one member in PascalCase while every other is camelCase; the naming policy would miss it.
+    [JsonPropertyName("Records")]
     public List<SqsMessage> Records { get; set; } = [];
 }
 

@@ -27,7 +27,8 @@ public sealed record MessageOutcome(
     IReadOnlyList<Finding> NewFindings,
     IReadOnlyList<string> Errors,
     IReadOnlyList<string> Notes,
-    DateTimeOffset? LatestEventTime)
+    DateTimeOffset? LatestEventTime,
+    TimeSpan Duration)
 {
     public bool Failed => Status == MessageStatus.Failed;
 }

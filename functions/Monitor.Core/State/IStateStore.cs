@@ -12,7 +12,10 @@ public interface IStateStore
     /// <summary>Loads the sightings stored for <paramref name="keys"/>; keys never seen are absent from the result.</summary>
     Task<IReadOnlyDictionary<StateKey, Sighting>> GetAsync(IReadOnlyCollection<StateKey> keys, CancellationToken cancellationToken);
 
-    /// <summary>Up to <paramref name="limit"/> sightings of one scope, in member order.</summary>
+    /// <summary>
+    /// Up to <paramref name="limit"/> (at least 1) sightings of exactly <paramref name="scope"/>, in member order by
+    /// Unicode code point (how UTF-8 bytes sort in SQLite and DynamoDB; not .NET's UTF-16 ordinal).
+    /// </summary>
     Task<IReadOnlyList<Sighting>> ListAsync(string scope, int limit, CancellationToken cancellationToken);
 
     /// <summary>Merges each sighting into what is stored under its key, with at most one write per distinct key.</summary>

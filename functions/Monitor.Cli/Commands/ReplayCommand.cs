@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Globalization;
+using Monitor.Cli.Output;
+using Monitor.Cli.Replay;
+using Monitor.Detection;
+
+namespace Monitor.Cli.Commands;
+
+/// <summary><c>monitor replay &lt;path&gt;...</c>: feed local files through the pipeline with an embedded store.</summary>
+internal static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("path")
+        {
+            Arity = ArgumentArity.OneOrMore,
+            Description = "Files or folders (recursive, name order): Lambda SQS events, CloudTrail logs (.json, .json.gz), single records, EventBridge events, S3/SNS notifications.",
+        };
+        var objects = new Option<string>("--objects") { Description = "Folder that s3://bucket/key references resolve under (DIR/bucket/key).", DefaultValueFactory = _ => Path.Combine("events", "objects") };
+        var state = new Option<string>("--state") { Description = "SQLite state file, or :memory: for a throwaway store.", DefaultValueFactory = _ => Path.Combine(".monitor", "state.db") };
+        var format = new Option<OutputFormat>("--format") { Description = "Output: table (for people), jsonl (one finding per line) or json.", DefaultValueFactory = _ => OutputFormat.Table };
+        var asOf = new Option<string?>("--as-of") { Description = "Audit time (ISO 8601). Default: the latest event time read." };
+        var unusedAfter = new Option<int>("--unused-after") { Description = "Days after which an idle credential is unused.", DefaultValueFactory = _ => 90 };
+        var learning = new Option<int>("--learning-period") { Description = "Days of an account's history during which novelty is learned, not reported.", DefaultValueFactory = _ => 14 };
+
+        var command = new Command("replay", "Replay sample or real log files through the pipeline and print the findings.");
+        command.Arguments.Add(paths);
+        foreach (var option in new Option[] { objects, state, format, asOf, unusedAfter, learning })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!TryParseTime(parse.GetValue(asOf), out var asOfTime))
+            {
+                await Console.Error.WriteLineAsync($"error: --as-of: '{parse.GetValue(asOf)}' is not an ISO 8601 time").ConfigureAwait(false);
+                return 2;
+            }
+
+            var options = new DetectionOptions
+            {
+                UnusedAfter = TimeSpan.FromDays(parse.GetValue(unusedAfter)),
+                LearningPeriod = TimeSpan.FromDays(parse.GetValue(learning)),
+            };
+            var settings = new ReplaySettings(parse.GetValue(paths)!, parse.GetValue(objects)!, parse.GetValue(state)!, parse.GetValue(format), asOfTime, options);
+            return await ReplayRun.ExecuteAsync(settings, Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static bool TryParseTime(string? text, out DateTimeOffset? time)
+    {
+        time = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            time = parsed;
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Monitor.Cli.Output;
+
+/// <summary>How <c>replay</c> prints its findings.</summary>
+internal enum OutputFormat
+{
+    Table,
+    Jsonl,
+    Json,
+}

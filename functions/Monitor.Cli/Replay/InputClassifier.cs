@@ -1,0 +1,119 @@
+using System.IO.Compression;
+using System.Text.Json;
+
+namespace Monitor.Cli.Replay;
+
+/// <summary>
+/// Recognises an input file from the first bytes of its content: gzip is looked through, then the JSON root
+/// and (for <c>{"Records":[...]}</c>) the first record's property names decide. Only a prefix is read, so a
+/// large log is classified without loading it.
+/// </summary>
+internal static class InputClassifier
+{
+    private const int PrefixBytes = 64 * 1024;
+
+    public static async Task<(InputKind Kind, string? Reason)> ClassifyAsync(string path, CancellationToken cancellationToken)
+    {
+        byte[] prefix;
+        try
+        {
+            prefix = await ReadPrefixAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            return (InputKind.Unknown, $"unreadable gzip: {e.Message}");
+        }
+
+        var text = SkipWhitespace(prefix);
+        if (text.IsEmpty)
+        {
+            return (InputKind.Unknown, "empty file");
+        }
+
+        if (text[0] is not ((byte)'{' or (byte)'['))
+        {
+            return (InputKind.Unknown, "not JSON (expected a CloudTrail log, an SQS, SNS, S3 or EventBridge event)");
+        }
+
+        return text[0] == (byte)'[' ? (InputKind.CloudTrail, null) : ClassifyObject(prefix);
+    }
+
+    private static (InputKind, string?) ClassifyObject(byte[] prefix)
+    {
+        var shape = JsonShape.Read(prefix);
+        if (shape.FirstRecordKeys is { } record)
+        {
+            if (record.Contains("messageId") || record.Contains("receiptHandle"))
+            {
+                return (InputKind.SqsEvent, null);
+            }
+
+            if (record.Contains("s3") || shape.FirstRecordEventSource == "aws:s3")
+            {
+                return (InputKind.MessageBody, null);
+            }
+
+            return (InputKind.CloudTrail, null);
+        }
+
+        if (shape.RecordsIsEmptyArray)
+        {
+            return (InputKind.CloudTrail, null);
+        }
+
+        var root = shape.RootKeys;
+        if (root.Contains("Type") && root.Contains("Message"))
+        {
+            return (InputKind.MessageBody, null);
+        }
+
+        if (root.Contains("s3Bucket") || root.Contains("Event"))
+        {
+            return (InputKind.MessageBody, null);
+        }
+
+        if (root.Contains("Records") || root.Contains("detail-type") || root.Contains("eventVersion") || root.Contains("eventName") || root.Contains("userIdentity"))
+        {
+            return (InputKind.CloudTrail, null);
+        }
+
+        return (InputKind.Unknown, root.Count == 0
+            ? "not valid JSON"
+            : "unrecognised JSON shape (no Records, detail, eventName, s3Bucket or SNS Message)");
+    }
+
+    private static async Task<byte[]> ReadPrefixAsync(string path, CancellationToken cancellationToken)
+    {
+        var file = File.OpenRead(path);
+        await using (file.ConfigureAwait(false))
+        {
+            var magic = new byte[2];
+            var read = await file.ReadAtLeastAsync(magic, 2, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            file.Position = 0;
+            Stream source = read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(file, CompressionMode.Decompress) : file;
+            await using (source.ConfigureAwait(false))
+            {
+                var buffer = new byte[PrefixBytes];
+                var length = await source.ReadAtLeastAsync(buffer, PrefixBytes, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                return buffer[..length];
+            }
+        }
+    }
+
+    private static ReadOnlySpan<byte> SkipWhitespace(ReadOnlySpan<byte> bytes)
+    {
+        // A UTF-8 byte order mark is tolerated, as JSON readers do.
+        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        {
+            bytes = bytes[3..];
+        }
+
+        var start = 0;
+        while (start < bytes.Length && bytes[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+
+        return bytes[start..];
+    }
+}

@@ -1,0 +1,16 @@
+namespace Monitor.Cli.Replay;
+
+/// <summary>What a local input file was recognised as, by its content (never by its name).</summary>
+internal enum InputKind
+{
+    Unknown,
+
+    /// <summary>A Lambda SQS event: each message goes through the envelope decoder.</summary>
+    SqsEvent,
+
+    /// <summary>A bare message body: an S3 notification, SNS envelope, CloudTrail SNS notice or S3 test event.</summary>
+    MessageBody,
+
+    /// <summary>CloudTrail records: a delivered log file, a bare array, one record, or an EventBridge event.</summary>
+    CloudTrail,
+}

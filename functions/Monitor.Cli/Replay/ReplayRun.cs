@@ -1,0 +1,69 @@
+using Monitor.Cli.Objects;
+using Monitor.Cli.Output;
+using Monitor.Cli.State;
+using Monitor.Detection;
+using Monitor.Pipeline;
+using Monitor.Sinks;
+
+namespace Monitor.Cli.Replay;
+
+/// <summary>
+/// One <c>replay</c> invocation: open the store, feed the inputs through the pipeline, print the findings.
+/// Exit code 0 when every input was usable (findings or not), 1 when some input failed.
+/// </summary>
+internal static class ReplayRun
+{
+    public static async Task<int> ExecuteAsync(ReplaySettings settings, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        SqliteStateStore store;
+        try
+        {
+            store = SqliteStateStore.Open(settings.StatePath);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            errors.WriteLine($"error: --state {settings.StatePath}: {e.Message}");
+            return 2;
+        }
+
+        await using (store.ConfigureAwait(false))
+        {
+            var ingestor = new Ingestor(
+                new FolderObjectSource(settings.ObjectsRoot),
+                store,
+                DetectorCatalog.All(settings.Detection),
+                NullFindingSink.Instance,
+                settings.Detection,
+                TimeProvider.System);
+            var result = await new Replayer(ingestor).ReplayAsync(settings.Paths, settings.ObjectsRoot, cancellationToken).ConfigureAwait(false);
+            Print(result, settings.Format, settings.AsOf ?? result.LatestEventTime, output, errors);
+            return result.Errors.Count == 0 ? 0 : 1;
+        }
+    }
+
+    private static void Print(ReplayResult result, OutputFormat format, DateTimeOffset? asOf, TextWriter output, TextWriter errors)
+    {
+        foreach (var note in result.Outcomes.SelectMany(o => o.Notes))
+        {
+            errors.WriteLine($"skipped: {TerminalText.Safe(note, 400)}");
+        }
+
+        foreach (var error in result.Errors)
+        {
+            errors.WriteLine($"error: {TerminalText.Safe(error, 400)}");
+        }
+
+        switch (format)
+        {
+            case OutputFormat.Jsonl:
+                JsonRenderer.RenderLines(output, result);
+                break;
+            case OutputFormat.Json:
+                JsonRenderer.RenderDocument(output, result, asOf);
+                break;
+            default:
+                TableRenderer.Render(output, result, asOf);
+                break;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json.Nodes;
+using Monitor.Detection;
+using Monitor.Envelopes;
+using Monitor.Records;
+using Monitor.Sinks;
+using Monitor.State;
+
+namespace Monitor.Core.Tests.Pipeline;
+
+/// <summary>Objects held in memory, as gzip; unknown keys are "not found", like S3.</summary>
+internal sealed class MemoryObjectSource : IObjectSource
+{
+    public Dictionary<ObjectRef, byte[]> Objects { get; } = [];
+
+    public void Add(string bucket, string key, string json)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(json));
+        }
+
+        Objects[new ObjectRef(bucket, key)] = buffer.ToArray();
+    }
+
+    public Task<Stream> OpenReadAsync(ObjectRef reference, CancellationToken cancellationToken) =>
+        Objects.TryGetValue(reference, out var bytes)
+            ? Task.FromResult<Stream>(new MemoryStream(bytes))
+            : throw new ObjectUnavailableException(reference, "object not found");
+}
+
+/// <summary>Reports one finding per activity (id from the event) and remembers every event it saw in state.</summary>
+internal sealed class EchoDetector : IDetector
+{
+    public string Id => "echo";
+
+    public IEnumerable<StateKey> KeysFor(Activity activity) => [new StateKey("seen", activity.EventId)];
+
+    public async ValueTask InspectAsync(Activity activity, DetectionContext context, CancellationToken cancellationToken)
+    {
+        var earlier = await context.State.GetAsync("seen", activity.EventId, cancellationToken);
+        context.State.Observe(new StateKey("seen", activity.EventId), activity.Time);
+        context.Report(new Finding
+        {
+            Id = FindingId.For(Id, activity.DedupKey),
+            Detector = Id,
+            Severity = Severity.Info,
+            Title = "seen " + activity.EventName,
+            Account = activity.Account ?? "",
+            Principal = activity.Principal.Key,
+            Time = activity.Time,
+            EventIds = [activity.EventId],
+            Signals = [earlier is null || !earlier.SeenBefore(activity.Time) ? "first-time" : "again"],
+            Evidence = new JsonObject(),
+            Recommendation = "none",
+        });
+    }
+}
+
+/// <summary>Collects what is published.</summary>
+internal sealed class RecordingSink : IFindingSink
+{
+    public List<Finding> Published { get; } = [];
+
+    public Task PublishAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    {
+        Published.AddRange(findings);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>An object source whose every read blocks until cancelled: the slow object near the deadline.</summary>
+internal sealed class HangingObjectSource : IObjectSource
+{
+    public async Task<Stream> OpenReadAsync(ObjectRef reference, CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        throw new InvalidOperationException("unreachable");
+    }
+}
