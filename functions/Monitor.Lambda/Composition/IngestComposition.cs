@@ -2,6 +2,7 @@ using Monitor.Aws;
 using Monitor.Aws.Alerts;
 using Monitor.Aws.Objects;
 using Monitor.Aws.State;
+using Monitor.Detection;
 using Monitor.Lambda.Handlers;
 using Monitor.Lambda.Runtime;
 using Monitor.Lambda.Telemetry;
@@ -18,10 +19,7 @@ internal static class IngestComposition
         var objects = new S3ObjectSource(AwsClients.S3(endpoints));
         var store = new DynamoStateStore(AwsClients.DynamoDb(endpoints), settings.StateTable, settings.StateRetention);
         var alerts = new SqsFindingSink(AwsClients.Sqs(endpoints), settings.AlertQueueUrl.ToString(), time);
-        _ = (objects, store, alerts);
-
-        // TODO(merge): new Ingestor(objects, store, DetectorCatalog.All(settings.Detection), alerts, settings.Detection, time)
-        var ingestor = new Ingestor();
+        var ingestor = new Ingestor(objects, store, DetectorCatalog.All(settings.Detection), alerts, settings.Detection, time);
         var telemetry = new InvocationTelemetry(output, time, settings.MetricsNamespace, settings.FunctionName);
         return new SqsBatchHandler(ingestor.ProcessMessageAsync, time, settings.SafetyMargin, telemetry);
     }

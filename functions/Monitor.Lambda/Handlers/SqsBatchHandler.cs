@@ -70,7 +70,7 @@ public sealed class SqsBatchHandler(
         catch (Exception exception)
         {
             var reason = exception is OperationCanceledException ? "cancelled at the deadline" : $"{exception.GetType().Name}: {exception.Message}";
-            return new MessageOutcome($"message {message.MessageId}", MessageStatus.Failed, 0, [], [], [reason], [], null);
+            return new MessageOutcome($"message {message.MessageId}", MessageStatus.Failed, 0, [], [], [reason], [], null, TimeSpan.Zero);
         }
     }
 }

@@ -1,5 +1,5 @@
 using Monitor.Aws.State;
-using Monitor.Aws.Tests.State.ContractDraft;
+using Monitor.Testing.Contracts;
 using Monitor.State;
 using Monitor.Testing.Emulators;
 

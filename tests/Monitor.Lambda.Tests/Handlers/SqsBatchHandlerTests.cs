@@ -122,5 +122,5 @@ public sealed class SqsBatchHandlerTests
     }
 
     private static MessageOutcome Outcome(SqsMessage message, MessageStatus status, int records = 0, IReadOnlyList<Finding>? newFindings = null, DateTimeOffset? latest = null) =>
-        new($"message {message.MessageId}", status, records, newFindings ?? [], newFindings ?? [], status == MessageStatus.Failed ? ["broken"] : [], [], latest);
+        new($"message {message.MessageId}", status, records, newFindings ?? [], newFindings ?? [], status == MessageStatus.Failed ? ["broken"] : [], [], latest, TimeSpan.Zero);
 }

@@ -10,7 +10,7 @@ public static class EmulatorPackages
     /// <summary>Returns the tests/emulators folder once its node_modules holds dynalite and s3rver.</summary>
     public static string EnsureInstalled()
     {
-        var folder = Path.Combine(RepositoryRoot(), "tests", "emulators");
+        var folder = Path.Combine(RepositoryFolders.Root, "tests", "emulators");
         lock (Gate)
         {
             // Test projects run in parallel processes: a lock file keeps two `npm ci` runs from colliding.
@@ -54,18 +54,5 @@ public static class EmulatorPackages
                 Thread.Sleep(500);
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Monitor.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Monitor.sln not found above " + AppContext.BaseDirectory);
     }
 }
