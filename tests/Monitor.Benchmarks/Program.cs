@@ -1,6 +1,12 @@
 using BenchmarkDotNet.Running;
 using Monitor.Benchmarks;
 
+if (args is ["coldstart", ..])
+{
+    await ColdStart.RunAsync(args);
+    return;
+}
+
 if (args is ["ingest-rate", ..])
 {
     await IngestRate.RunAsync(args);

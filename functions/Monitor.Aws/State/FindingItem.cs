@@ -1,0 +1,26 @@
+using Amazon.DynamoDBv2.Model;
+using Monitor.Detection;
+
+namespace Monitor.Aws.State;
+
+/// <summary>Maps a <see cref="Finding"/> to and from its item: the contract JSON plus its sort fields.</summary>
+internal static class FindingItem
+{
+    public static Dictionary<string, AttributeValue> Key(string id) => new()
+    {
+        [StateTableLayout.PartitionKey] = new AttributeValue { S = StateTableLayout.FindingPartition },
+        [StateTableLayout.SortKey] = new AttributeValue { S = id },
+    };
+
+    public static Dictionary<string, AttributeValue> ToItem(Finding finding, long version)
+    {
+        var item = Key(finding.Id);
+        item["time"] = new AttributeValue { S = SightingItem.Time(finding.Time) };
+        item["json"] = new AttributeValue { S = FindingDocument.Serialize(finding) };
+        item[StateTableLayout.Version] = SightingItem.Number(version);
+        return item;
+    }
+
+    public static (Finding Finding, long Version) FromItem(Dictionary<string, AttributeValue> item) =>
+        (FindingDocument.Deserialize(item["json"].S), SightingItem.VersionOf(item));
+}

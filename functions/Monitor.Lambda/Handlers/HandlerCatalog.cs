@@ -1,0 +1,29 @@
+using Monitor.Lambda.Composition;
+using Monitor.Lambda.Runtime;
+
+namespace Monitor.Lambda.Handlers;
+
+/// <summary>
+/// The functions this bootstrap can be, by <c>_HANDLER</c> value. template.yaml may only name these (its tests
+/// read this table). The access-log ingest handler arrives with its own issue.
+/// </summary>
+public static class HandlerCatalog
+{
+    public const string IngestCloudTrail = "ingest-cloudtrail";
+
+    private static readonly Dictionary<string, Func<Settings, TimeProvider, TextWriter, IInvocationHandler>> Factories = new(StringComparer.Ordinal)
+    {
+        [IngestCloudTrail] = IngestComposition.Create,
+    };
+
+    public static IReadOnlyCollection<string> Names => Factories.Keys;
+
+    public static bool Exists(string name) => Factories.ContainsKey(name);
+
+    /// <summary>Builds the named handler with its adapters; null when no such handler exists.</summary>
+    public static IInvocationHandler? Create(Settings settings, TimeProvider time, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Factories.TryGetValue(settings.Handler, out var factory) ? factory(settings, time, output) : null;
+    }
+}
