@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using Monitor.Records;
+using Monitor.State;
+
+namespace Monitor.Detection.Credentials;
+
+/// <summary>
+/// Decides, at the moment a credential is used, whether it had been idle for more than
+/// <see cref="DetectionOptions.UnusedAfter"/> by event time, and scores the wake-up: a new source network, a
+/// reconnaissance or persistence first call, a tool user agent. This is the stolen-old-key case no posture audit sees.
+/// </summary>
+public sealed class DormancyJudge(DetectionOptions options)
+{
+    private static readonly HashSet<string> SensitiveCalls = new(StringComparer.Ordinal)
+    {
+        "GetCallerIdentity", "ListBuckets", "GetAccountAuthorizationDetails", "ListUsers", "ListRoles", "ListAccessKeys",
+        "ListAttachedUserPolicies", "ListUserPolicies", "GetUser", "CreateAccessKey", "CreateUser", "CreateLoginProfile",
+        "UpdateLoginProfile", "AttachUserPolicy", "PutUserPolicy", "GetSecretValue", "ListSecrets", "GetSessionToken",
+        "DescribeInstances", "ListFunctions",
+    };
+
+    private static readonly string[] ToolAgents =
+        ["trufflehog", "pacu", "python-requests", "curl/", "go-http-client", "okhttp", "scoutsuite", "cloudfox", "stratus-red-team", "kali"];
+
+    public Finding? Judge(Activity activity, Sighting? before, StateKey key, string credential, string user)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var threshold = options.UnusedAfter;
+        var since = activity.Time - threshold;
+
+        // Known for longer than the threshold, and not seen at all in [time - threshold, time): decided on the
+        // state as it stood before this event, so late or repeated delivery gives the same answer.
+        if (before is null || before.FirstSeen >= since || before.SeenBetween(since, activity.Time))
+        {
+            return null;
+        }
+
+        var previous = PreviousSighting(before, activity.Time);
+        var idle = activity.Time - previous;
+        var signals = new List<string> { "dormant-credential-used" };
+        if (before.Attribute(CredentialAttributes.UsedNetwork) is { } network && network != (activity.Source.Network ?? activity.Source.Raw))
+        {
+            signals.Add("new-source-network");
+        }
+
+        if (SensitiveCalls.Contains(activity.EventName))
+        {
+            signals.Add("sensitive-first-call");
+        }
+
+        if (activity.UserAgent is { } agent && ToolAgents.Any(t => agent.Contains(t, StringComparison.OrdinalIgnoreCase)))
+        {
+            signals.Add("tool-user-agent");
+        }
+
+        var isRoot = activity.Principal.IsRoot;
+        if (isRoot)
+        {
+            signals.Add("root-credential");
+        }
+
+        var severity = isRoot ? Severity.Critical : (Severity)Math.Min((int)Severity.Critical, (int)Severity.Medium + (signals.Count - 1));
+        var days = (int)idle.TotalDays;
+        return new Finding
+        {
+            Id = FindingId.For(CredentialLedgerDetector.DetectorId, "dormant", key.Scope, key.Member, activity.DedupKey),
+            Detector = CredentialLedgerDetector.DetectorId,
+            Severity = severity,
+            Title = $"Dormant {credential} used again after {days} days idle",
+            Account = activity.Account ?? activity.Principal.AccountId ?? "",
+            Principal = activity.Principal.Arn ?? activity.Principal.Key,
+            Time = activity.Time,
+            EventIds = [activity.EventId],
+            Signals = signals,
+            Evidence = new JsonObject
+            {
+                ["user"] = user,
+                ["credential"] = credential,
+                ["idleDays"] = days,
+                ["previousActivity"] = FindingJson.FormatTime(previous),
+                ["unusedAfterDays"] = (int)threshold.TotalDays,
+                ["eventName"] = activity.EventName,
+                ["eventSource"] = activity.EventSource,
+                ["sourceIPAddress"] = activity.Source.Raw,
+                ["previousSourceNetwork"] = before.Attribute(CredentialAttributes.UsedNetwork),
+                ["userAgent"] = activity.UserAgent,
+                ["region"] = activity.Region,
+            },
+            Recommendation = "Confirm with the owner that this use is expected. If not, deactivate the credential at once, review what it did (CloudTrail by access key id), and rotate or delete it.",
+        };
+    }
+
+    // The latest sign of life strictly before the event; attributes may already hold a later one after reordered delivery.
+    private static DateTimeOffset PreviousSighting(Sighting before, DateTimeOffset at)
+    {
+        var candidates = new List<DateTimeOffset> { before.FirstSeen };
+        if (before.LastSeen < at)
+        {
+            candidates.Add(before.LastSeen);
+        }
+
+        foreach (var name in new[] { CredentialAttributes.Used, CredentialAttributes.Created })
+        {
+            if (before.Attributes.TryGetValue(name, out var stamped) && stamped.At < at)
+            {
+                candidates.Add(stamped.At);
+            }
+        }
+
+        var today = Sighting.DayNumber(at);
+        foreach (var day in before.Days.Where(d => d < today))
+        {
+            // The start of the day: a lower bound, so idleness is never understated.
+            candidates.Add(DateTimeOffset.UnixEpoch.AddDays(day));
+        }
+
+        return candidates.Where(c => c < at).DefaultIfEmpty(before.FirstSeen).Max();
+    }
+}
