@@ -2,6 +2,7 @@ using Monitor.Cli.Objects;
 using Monitor.Cli.Output;
 using Monitor.Cli.State;
 using Monitor.Detection;
+using Monitor.Detection.Credentials;
 using Monitor.Pipeline;
 using Monitor.Sinks;
 
@@ -25,8 +26,18 @@ internal static class ReplayRun
                 NullFindingSink.Instance,
                 settings.Detection,
                 TimeProvider.System);
-            var result = await new Replayer(ingestor).ReplayAsync(settings.Paths, settings.ObjectsRoot, cancellationToken).ConfigureAwait(false);
-            Print(result, settings.Format, settings.AsOf ?? result.LatestEventTime, output, errors);
+            var result = await new Replayer(ingestor, store).ReplayAsync(settings.Paths, settings.ObjectsRoot, cancellationToken).ConfigureAwait(false);
+
+            // The audit runs once, after every input, as of --as-of or the latest time read (events and report generation alike).
+            var asOf = settings.AsOf ?? result.LatestEventTime;
+            if (asOf is { } auditTime)
+            {
+                var posture = await new CredentialAudit(settings.Detection).EvaluateAsync(store, auditTime, cancellationToken).ConfigureAwait(false);
+                await store.PutFindingsAsync(posture, cancellationToken).ConfigureAwait(false);
+                result.AddFindings(posture);
+            }
+
+            Print(result, settings.Format, asOf, output, errors);
             return result.Errors.Count == 0 ? 0 : 1;
         }
     }
