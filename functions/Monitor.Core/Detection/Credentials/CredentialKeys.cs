@@ -44,6 +44,15 @@ public static class CredentialKeys
     public static StateKey ReportRow(string account, string user) => new(Scope(account), ReportRowPrefix + user);
 
     public static StateKey Session(string account, string sessionKeyId) => new(SessionScope(account), sessionKeyId);
+
+    /// <summary>
+    /// One UTC day of a credential's life (<paramref name="member"/> as in <see cref="Key"/> or <see cref="Password"/>).
+    /// A sighting keeps exact times only for its first and last observation, so "seen earlier on the day of this
+    /// event" cannot be told apart from "seen later that day" once later events are stored; the day's own first and
+    /// last times can, which keeps the dormancy decision the same on replay and reordered delivery.
+    /// </summary>
+    public static StateKey UseDay(StateKey credential, DateTimeOffset at) =>
+        new($"credential-day:{credential.Scope["credential:".Length..]}", $"{credential.Member}@{at.UtcDateTime:yyyy-MM-dd}");
 }
 
 /// <summary>Attribute names of the ledger's sightings.</summary>

@@ -31,7 +31,10 @@ public sealed class CredentialLedgerDetector(DormancyJudge dormancy) : IDetector
 
         if (IsLongTermKey(activity.AccessKeyId))
         {
-            yield return CredentialKeys.Key(account, activity.AccessKeyId!);
+            foreach (var key in WithDays(CredentialKeys.Key(account, activity.AccessKeyId!), activity.Time))
+            {
+                yield return key;
+            }
         }
         else if (IsMintedSession(activity))
         {
@@ -40,7 +43,10 @@ public sealed class CredentialLedgerDetector(DormancyJudge dormancy) : IDetector
 
         if (IsConsoleLogin(activity) && IamEventFields.CallerUser(activity.Principal) is { } user)
         {
-            yield return CredentialKeys.Password(account, user);
+            foreach (var key in WithDays(CredentialKeys.Password(account, user), activity.Time))
+            {
+                yield return key;
+            }
         }
     }
 
@@ -77,7 +83,9 @@ public sealed class CredentialLedgerDetector(DormancyJudge dormancy) : IDetector
     private async Task RecordUseAsync(Activity activity, DetectionContext context, StateKey key, string credential, string user, CancellationToken cancellationToken)
     {
         var before = await context.State.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        if (dormancy.Judge(activity, before, key, credential, user) is { } finding)
+        var today = await context.State.GetAsync(CredentialKeys.UseDay(key, activity.Time), cancellationToken).ConfigureAwait(false);
+        var boundary = await context.State.GetAsync(CredentialKeys.UseDay(key, activity.Time - context.Options.UnusedAfter), cancellationToken).ConfigureAwait(false);
+        if (dormancy.Judge(activity, new DormancyEvidence(before, today, boundary), key, credential, user) is { } finding)
         {
             context.Report(finding);
         }
@@ -92,8 +100,12 @@ public sealed class CredentialLedgerDetector(DormancyJudge dormancy) : IDetector
         Put(attributes, UsedIp, activity.Source.Raw);
         Put(attributes, UsedNetwork, activity.Source.Network ?? activity.Source.Raw);
         context.State.Observe(key, activity.Time, attributes);
+        context.State.Observe(CredentialKeys.UseDay(key, activity.Time), activity.Time);
         context.State.Observe(CredentialKeys.Account(activity.Account!), activity.Time);
     }
+
+    private IEnumerable<StateKey> WithDays(StateKey credential, DateTimeOffset at) =>
+        [credential, CredentialKeys.UseDay(credential, at), CredentialKeys.UseDay(credential, at - dormancy.Threshold)];
 
     private static void Put(Dictionary<string, string> attributes, string name, string? value)
     {

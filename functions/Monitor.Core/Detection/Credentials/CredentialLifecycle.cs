@@ -21,6 +21,7 @@ internal static class CredentialLifecycle
                 }
 
                 state.Observe(CredentialKeys.Key(account, keyId), activity.Time, new Dictionary<string, string> { [User] = owner, [Created] = time });
+                state.Observe(CredentialKeys.UseDay(CredentialKeys.Key(account, keyId), activity.Time), activity.Time);
                 ObserveStatus(state, CredentialKeys.KeyStatus(account, keyId), activity.Time, IamEventFields.Response(activity, "accessKey", "status") ?? Active, owner);
                 break;
             case "UpdateAccessKey" when IamEventFields.Request(activity, "accessKeyId") is { } keyId && user is not null:
@@ -31,6 +32,7 @@ internal static class CredentialLifecycle
                 break;
             case "CreateLoginProfile" when user is not null:
                 state.Observe(CredentialKeys.Password(account, user), activity.Time, new Dictionary<string, string> { [User] = user, [Created] = time });
+                state.Observe(CredentialKeys.UseDay(CredentialKeys.Password(account, user), activity.Time), activity.Time);
                 ObserveStatus(state, CredentialKeys.PasswordStatus(account, user), activity.Time, Active, user);
                 break;
             case "DeleteLoginProfile" when user is not null:

@@ -22,18 +22,20 @@ public sealed class DormancyJudge(DetectionOptions options)
     private static readonly string[] ToolAgents =
         ["trufflehog", "pacu", "python-requests", "curl/", "go-http-client", "okhttp", "scoutsuite", "cloudfox", "stratus-red-team", "kali"];
 
-    public Finding? Judge(Activity activity, Sighting? before, StateKey key, string credential, string user)
+    public TimeSpan Threshold => options.UnusedAfter;
+
+    public Finding? Judge(Activity activity, DormancyEvidence evidence, StateKey key, string credential, string user)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(evidence);
         var threshold = options.UnusedAfter;
         var since = activity.Time - threshold;
-
-        // Known for longer than the threshold, and not seen at all in [time - threshold, time): decided on the
-        // state as it stood before this event, so late or repeated delivery gives the same answer.
-        if (before is null || before.FirstSeen >= since || before.SeenBetween(since, activity.Time))
+        if (!evidence.IdleSince(since, activity.Time))
         {
             return null;
         }
+
+        var before = evidence.Credential!;
 
         var previous = PreviousSighting(before, activity.Time);
         var idle = activity.Time - previous;

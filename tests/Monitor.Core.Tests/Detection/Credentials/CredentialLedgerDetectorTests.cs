@@ -150,4 +150,25 @@ public class CredentialLedgerDetectorTests
         twice.Findings.Select(f => f.Id).Distinct().ShouldBe(once.Findings.Select(f => f.Id));
         (await twice.AuditAsync(T0.AddDays(300))).Select(f => f.Id).ShouldBe((await once.AuditAsync(T0.AddDays(300))).Select(f => f.Id));
     }
+
+    [Fact]
+    public async Task DormantDecision_IsTheSameOnReplay_WhenLaterSameDayUsesAreAlreadyStored()
+    {
+        var wake = T0.AddDays(100).AddHours(10);
+        var activities = new[]
+        {
+            Some.CreateAccessKey("admin", "bob", Key, T0),
+            Some.UserCall("bob", "ListBuckets", wake, Key, "s3.amazonaws.com"),
+            Some.UserCall("bob", "ListUsers", wake.AddHours(2), Key),
+        };
+        var run = await new CredentialRun().FeedAsync(activities);
+        var first = run.Findings.ToList();
+
+        run.Findings.Clear();
+        await run.FeedAsync(activities);
+
+        first.Count.ShouldBe(1);
+        first[0].EventIds.ShouldBe([activities[1].EventId]);
+        run.Findings.Select(f => f.Id).ShouldBe([first[0].Id]);
+    }
 }
