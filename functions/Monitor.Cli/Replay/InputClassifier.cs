@@ -31,11 +31,18 @@ internal static class InputClassifier
             return (InputKind.Unknown, gzip ? "gzip holds no data (empty or truncated)" : "empty file");
         }
 
+        // The credential report is the one CSV input: its header starts "user,arn,". A file that starts like it but
+        // differs is still handed to the report reader, whose rejection names the exact header expected.
+        if (text.StartsWith("user,"u8) || text.StartsWith("\"user\","u8))
+        {
+            return (InputKind.CredentialReport, null);
+        }
+
         if (text[0] is not ((byte)'{' or (byte)'['))
         {
             return (InputKind.Unknown, IsJsonScalar(text)
                 ? "not a JSON object or array (expected a CloudTrail log, an SQS, SNS, S3 or EventBridge event)"
-                : "not JSON (expected a CloudTrail log, an SQS, SNS, S3 or EventBridge event)");
+                : "not JSON or a credential report CSV (expected a CloudTrail log, an SQS, SNS, S3 or EventBridge event, or an IAM credential report)");
         }
 
         return text[0] == (byte)'[' ? (InputKind.CloudTrail, null) : ClassifyObject(prefix);

@@ -13,4 +13,7 @@ internal enum InputKind
 
     /// <summary>CloudTrail records: a delivered log file, a bare array, one record, or an EventBridge event.</summary>
     CloudTrail,
+
+    /// <summary>An IAM credential report CSV: its rows go into the credential ledger.</summary>
+    CredentialReport,
 }

@@ -19,6 +19,15 @@ internal sealed class ReplayResult
     public IReadOnlyList<Finding> Findings =>
         [.. _findings.Values.OrderBy(f => f.Time).ThenBy(f => f.Id, StringComparer.Ordinal)];
 
+    /// <summary>Findings that come from no single input (the credential audit run after all of them).</summary>
+    public void AddFindings(IEnumerable<Finding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            _findings[finding.Id] = _findings.TryGetValue(finding.Id, out var earlier) ? earlier.Merge(finding) : finding;
+        }
+    }
+
     public void Add(MessageOutcome outcome)
     {
         Outcomes.Add(outcome);

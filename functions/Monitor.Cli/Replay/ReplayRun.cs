@@ -2,8 +2,10 @@ using Monitor.Cli.Objects;
 using Monitor.Cli.Output;
 using Monitor.Cli.State;
 using Monitor.Detection;
+using Monitor.Detection.Credentials;
 using Monitor.Pipeline;
 using Monitor.Sinks;
+using Monitor.State;
 
 namespace Monitor.Cli.Replay;
 
@@ -15,30 +17,41 @@ internal static class ReplayRun
 {
     public static async Task<int> ExecuteAsync(ReplaySettings settings, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        SqliteStateStore store;
-        try
+        var store = StateFile.TryOpen(settings.StatePath, errors);
+        if (store is null)
         {
-            store = SqliteStateStore.Open(settings.StatePath);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            errors.WriteLine($"error: --state {settings.StatePath}: {e.Message}");
             return 2;
         }
 
         await using (store.ConfigureAwait(false))
         {
-            var ingestor = new Ingestor(
-                new FolderObjectSource(settings.ObjectsRoot),
-                store,
-                DetectorCatalog.All(settings.Detection),
-                NullFindingSink.Instance,
-                settings.Detection,
-                TimeProvider.System);
-            var result = await new Replayer(ingestor).ReplayAsync(settings.Paths, settings.ObjectsRoot, cancellationToken).ConfigureAwait(false);
-            Print(result, settings.Format, settings.AsOf ?? result.LatestEventTime, output, errors);
-            return result.Errors.Count == 0 ? 0 : 1;
+            return await ExecuteAsync(settings, store, output, errors, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The run over an open store (tests pass an in-memory one).</summary>
+    public static async Task<int> ExecuteAsync(ReplaySettings settings, IStateStore store, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        var ingestor = new Ingestor(
+            new FolderObjectSource(settings.ObjectsRoot),
+            store,
+            DetectorCatalog.All(settings.Detection),
+            NullFindingSink.Instance,
+            settings.Detection,
+            TimeProvider.System);
+        var result = await new Replayer(ingestor, store).ReplayAsync(settings.Paths, settings.ObjectsRoot, cancellationToken).ConfigureAwait(false);
+
+        // The audit runs once, after every input, as of --as-of or the latest time read (events and report generation alike).
+        var asOf = settings.AsOf ?? result.LatestEventTime;
+        if (asOf is { } auditTime)
+        {
+            var posture = await new CredentialAudit(settings.Detection).EvaluateAsync(store, auditTime, cancellationToken).ConfigureAwait(false);
+            await store.PutFindingsAsync(posture, cancellationToken).ConfigureAwait(false);
+            result.AddFindings(posture);
+        }
+
+        Print(result, settings.Format, asOf, output, errors);
+        return result.Errors.Count == 0 ? 0 : 1;
     }
 
     private static void Print(ReplayResult result, OutputFormat format, DateTimeOffset? asOf, TextWriter output, TextWriter errors)

@@ -1,11 +1,15 @@
 using System.Text.Json;
 using Monitor.Envelopes;
 using Monitor.Pipeline;
+using Monitor.State;
 
 namespace Monitor.Cli.Replay;
 
-/// <summary>Feeds local input files through the same <see cref="Ingestor"/> the Lambda runs.</summary>
-internal sealed class Replayer(Ingestor ingestor)
+/// <summary>
+/// Feeds local input files through the same <see cref="Ingestor"/> the Lambda runs; credential reports go
+/// straight into the ledger in <paramref name="store"/> (the audit at the end of the run reads them).
+/// </summary>
+internal sealed class Replayer(Ingestor ingestor, IStateStore store)
 {
     public async Task<ReplayResult> ReplayAsync(IEnumerable<string> paths, string objectsRoot, CancellationToken cancellationToken)
     {
@@ -37,6 +41,9 @@ internal sealed class Replayer(Ingestor ingestor)
             case InputKind.MessageBody:
                 var body = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
                 result.Add(await ingestor.ProcessMessageAsync(new SqsMessage { MessageId = file, Body = body }, cancellationToken).ConfigureAwait(false));
+                break;
+            case InputKind.CredentialReport:
+                result.Add(await CredentialReportInput.ReplayAsync(file, store, cancellationToken).ConfigureAwait(false));
                 break;
             default:
                 result.Errors.Add($"{file}: {reason}");

@@ -6,6 +6,9 @@ public sealed record DetectionOptions
     /// <summary>A credential idle longer than this is unused. Default 90 days (CIS uses 45).</summary>
     public TimeSpan UnusedAfter { get; init; } = TimeSpan.FromDays(90);
 
+    /// <summary>An active access key older than this is due for rotation (CIS 1.14, Security Hub IAM.3). Default 90 days.</summary>
+    public TimeSpan KeyRotationAfter { get; init; } = TimeSpan.FromDays(90);
+
     /// <summary>Novelty is recorded but not reported until this long after an account's first activity. Default 14 days.</summary>
     public TimeSpan LearningPeriod { get; init; } = TimeSpan.FromDays(14);
 

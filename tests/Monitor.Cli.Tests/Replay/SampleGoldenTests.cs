@@ -19,6 +19,12 @@ public sealed class SampleGoldenTests
             data.Add(Path.GetFileName(file));
         }
 
+        // A story told in several files (a credential report beside logs) is a folder, replayed as a whole.
+        foreach (var folder in Directory.EnumerateDirectories(RepositoryPaths.Events).Select(Path.GetFileName).Where(IsStoryFolder).Order(StringComparer.Ordinal))
+        {
+            data.Add(folder!);
+        }
+
         return data;
     }
 
@@ -29,7 +35,7 @@ public sealed class SampleGoldenTests
         var (exit, actual, errors) = await ReplayAsync([Path.Combine(RepositoryPaths.Events, sample)], ":memory:");
 
         exit.ShouldBe(0, errors);
-        var expectedPath = Path.Combine(RepositoryPaths.Events, Path.GetFileNameWithoutExtension(sample) + ".expected.jsonl");
+        var expectedPath = Path.Combine(RepositoryPaths.Events, (sample.EndsWith(".json", StringComparison.Ordinal) ? Path.GetFileNameWithoutExtension(sample) : sample) + ".expected.jsonl");
         if (Environment.GetEnvironmentVariable("MONITOR_UPDATE_GOLDENS") == "1")
         {
             await File.WriteAllTextAsync(expectedPath, actual);
@@ -63,6 +69,8 @@ public sealed class SampleGoldenTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private static bool IsStoryFolder(string? name) => name is not (null or "objects" or "tools") && !name.StartsWith('.');
 
     private static bool IsSample(string path)
     {

@@ -1,0 +1,53 @@
+using Monitor.Cli.Output;
+using Monitor.Cli.Replay;
+using Monitor.Detection.Credentials;
+using Monitor.State;
+
+namespace Monitor.Cli.Audit;
+
+/// <summary>
+/// One <c>audit</c> invocation: optionally record a credential report into the ledger, then judge every credential
+/// in the store as of <c>--as-of</c> (default: now, from the injected clock) and print the findings.
+/// </summary>
+internal static class AuditRun
+{
+    public static async Task<int> ExecuteAsync(AuditSettings settings, IStateStore store, TimeProvider time, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        var result = new ReplayResult();
+        if (settings.CredentialReport is { } report)
+        {
+            if (!File.Exists(report))
+            {
+                await errors.WriteLineAsync($"error: {TerminalText.Safe(report)}: no such file").ConfigureAwait(false);
+                return 2;
+            }
+
+            result.Add(await CredentialReportInput.ReplayAsync(report, store, cancellationToken).ConfigureAwait(false));
+        }
+
+        var asOf = settings.AsOf ?? time.GetUtcNow();
+        var findings = await new CredentialAudit(settings.Detection).EvaluateAsync(store, asOf, cancellationToken).ConfigureAwait(false);
+        await store.PutFindingsAsync(findings, cancellationToken).ConfigureAwait(false);
+        result.AddFindings(findings);
+
+        foreach (var error in result.Errors)
+        {
+            await errors.WriteLineAsync($"error: {TerminalText.Safe(error, 400)}").ConfigureAwait(false);
+        }
+
+        switch (settings.Format)
+        {
+            case OutputFormat.Jsonl:
+                JsonRenderer.RenderLines(output, result);
+                break;
+            case OutputFormat.Json:
+                JsonRenderer.RenderDocument(output, result, asOf);
+                break;
+            default:
+                TableRenderer.Render(output, result, asOf);
+                break;
+        }
+
+        return result.Errors.Count == 0 ? 0 : 1;
+    }
+}

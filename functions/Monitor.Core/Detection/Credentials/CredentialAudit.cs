@@ -1,0 +1,60 @@
+using Monitor.State;
+
+namespace Monitor.Detection.Credentials;
+
+/// <summary>
+/// The scheduled (and replay-end) credential audit: reads every account's ledger, merges the stored credential
+/// report, and reports one finding per user whose credentials break a posture rule, as of a given time.
+/// </summary>
+public sealed class CredentialAudit(DetectionOptions options)
+{
+    // Listing limits: far above any real account (IAM allows 5,000 users per account).
+    private const int MaxAccounts = 10_000;
+    private const int MaxMembers = 200_000;
+
+    private readonly CredentialPosture _posture = new(options);
+
+    public async Task<IReadOnlyList<Finding>> EvaluateAsync(IStateStore store, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var findings = new List<Finding>();
+        foreach (var account in await store.ListAsync(CredentialKeys.AccountsScope, MaxAccounts, cancellationToken).ConfigureAwait(false))
+        {
+            var sightings = await store.ListAsync(CredentialKeys.Scope(account.Key.Member), MaxMembers, cancellationToken).ConfigureAwait(false);
+            findings.AddRange(Evaluate(account.Key.Member, LedgerAccount.From(sightings), asOf));
+        }
+
+        return [.. findings.OrderBy(f => f.Time).ThenBy(f => f.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The merged view of every user in the store, for reports and tests.</summary>
+    public static async Task<IReadOnlyList<UserCredentials>> LoadAsync(IStateStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var users = new List<UserCredentials>();
+        foreach (var account in await store.ListAsync(CredentialKeys.AccountsScope, MaxAccounts, cancellationToken).ConfigureAwait(false))
+        {
+            var ledger = LedgerAccount.From(await store.ListAsync(CredentialKeys.Scope(account.Key.Member), MaxMembers, cancellationToken).ConfigureAwait(false));
+            users.AddRange(ledger.UserNames().Select(u => CredentialReconciler.Reconcile(account.Key.Member, u, ledger)).OfType<UserCredentials>());
+        }
+
+        return users;
+    }
+
+    private IEnumerable<Finding> Evaluate(string account, LedgerAccount ledger, DateTimeOffset asOf)
+    {
+        foreach (var name in ledger.UserNames())
+        {
+            if (CredentialReconciler.Reconcile(account, name, ledger) is not { } user)
+            {
+                continue;
+            }
+
+            var problems = _posture.Judge(user, asOf);
+            if (problems.Count > 0)
+            {
+                yield return PostureFinding.Build(user, problems, asOf, options);
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using Monitor.Records.CredentialReports;
+using Monitor.State;
+using static Monitor.Detection.Credentials.CredentialAttributes;
+
+namespace Monitor.Detection.Credentials;
+
+/// <summary>One account's ledger sightings, sorted by kind, with the newest stored credential report's rows.</summary>
+internal sealed class LedgerAccount
+{
+    public Dictionary<string, Sighting> Keys { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, Sighting> KeyStatus { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, Sighting> Passwords { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, Sighting> PasswordStatus { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, Sighting> Users { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Rows of the newest report only; rows last written by an older report are of users since removed.</summary>
+    public Dictionary<string, CredentialReportRow> ReportRows { get; } = new(StringComparer.Ordinal);
+
+    public DateTimeOffset? ReportGenerated { get; private set; }
+
+    public static LedgerAccount From(IEnumerable<Sighting> sightings)
+    {
+        var account = new LedgerAccount();
+        var rows = new List<(Stamped Row, string User)>();
+        foreach (var sighting in sightings)
+        {
+            var member = sighting.Key.Member;
+            if (member == CredentialKeys.ReportMember)
+            {
+                account.ReportGenerated = sighting.Attributes.TryGetValue(Generated, out var generated) ? generated.At : null;
+            }
+            else if (Strip(member, CredentialKeys.ReportRowPrefix) is { } reportUser && sighting.Attributes.TryGetValue(Row, out var row))
+            {
+                rows.Add((row, reportUser));
+            }
+            else
+            {
+                account.Sort(member, sighting);
+            }
+        }
+
+        foreach (var (row, user) in rows.Where(r => r.Row.At == account.ReportGenerated))
+        {
+            if (CsvLine.Split(row.Value) is { } fields && CredentialReportRows.Parse(fields, out _) is { } parsed)
+            {
+                account.ReportRows[user] = parsed;
+            }
+        }
+
+        return account;
+    }
+
+    /// <summary>Every user either source names: report rows, ledger users, and owners of keys and passwords.</summary>
+    public IEnumerable<string> UserNames() =>
+        ReportRows.Keys
+            .Concat(Users.Keys)
+            .Concat(Passwords.Keys)
+            .Concat(Keys.Values.Select(k => k.Attribute(User)).OfType<string>())
+            .Concat(KeyStatus.Values.Select(k => k.Attribute(User)).OfType<string>())
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+
+    private void Sort(string member, Sighting sighting)
+    {
+        var target = member switch
+        {
+            _ when member.StartsWith(CredentialKeys.KeyStatusPrefix, StringComparison.Ordinal) => (KeyStatus, CredentialKeys.KeyStatusPrefix),
+            _ when member.StartsWith(CredentialKeys.KeyPrefix, StringComparison.Ordinal) => (Keys, CredentialKeys.KeyPrefix),
+            _ when member.StartsWith(CredentialKeys.PasswordStatusPrefix, StringComparison.Ordinal) => (PasswordStatus, CredentialKeys.PasswordStatusPrefix),
+            _ when member.StartsWith(CredentialKeys.PasswordPrefix, StringComparison.Ordinal) => (Passwords, CredentialKeys.PasswordPrefix),
+            _ when member.StartsWith(CredentialKeys.UserPrefix, StringComparison.Ordinal) => (Users, CredentialKeys.UserPrefix),
+            _ => ((Dictionary<string, Sighting>?)null, ""),
+        };
+        target.Item1?.Add(member[target.Item2.Length..], sighting);
+    }
+
+    private static string? Strip(string member, string prefix) =>
+        member.StartsWith(prefix, StringComparison.Ordinal) ? member[prefix.Length..] : null;
+}

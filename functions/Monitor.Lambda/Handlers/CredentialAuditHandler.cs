@@ -1,0 +1,91 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Monitor.Detection;
+using Monitor.Detection.Credentials;
+using Monitor.Records.CredentialReports;
+using Monitor.Sinks;
+using Monitor.State;
+
+namespace Monitor.Lambda.Handlers;
+
+/// <summary>
+/// The scheduled credential audit: fetch a fresh credential report from IAM, store its rows in the ledger, judge
+/// every user's credentials as of the schedule's time, and alert on the findings not stored before. A failure to
+/// get the report throws (the invocation fails and the schedule's retry and alarm apply); the audit then still
+/// runs on the next schedule with whatever the ledger holds.
+/// </summary>
+public sealed class CredentialAuditHandler(
+    ICredentialReportSource reports,
+    IStateStore store,
+    IFindingSink alerts,
+    DetectionOptions options,
+    TimeProvider time) : IEventHandler
+{
+    public async Task<ReadOnlyMemory<byte>> HandleAsync(ReadOnlyMemory<byte> eventBody, CancellationToken cancellationToken)
+    {
+        var report = await reports.FetchAsync(cancellationToken).ConfigureAwait(false);
+        if (report.IsRejected)
+        {
+            throw new InvalidDataException(report.Error);
+        }
+
+        var view = new StateView(store);
+        var recorded = CredentialReportRecorder.Record(report, view);
+        await view.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        var asOf = ScheduledTime(eventBody.Span) ?? time.GetUtcNow();
+        var findings = await new CredentialAudit(options).EvaluateAsync(store, asOf, cancellationToken).ConfigureAwait(false);
+        var fresh = findings.Count == 0 ? [] : await store.PutFindingsAsync(findings, cancellationToken).ConfigureAwait(false);
+        if (fresh.Count > 0)
+        {
+            await alerts.PublishAsync(fresh, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Summary(asOf, recorded, findings.Count, fresh.Count, report.Errors);
+    }
+
+    // An EventBridge schedule event carries "time" (the scheduled instant): auditing as of it, not of whenever the
+    // function happened to start, makes a retried invocation judge exactly as the first one did.
+    private static DateTimeOffset? ScheduledTime(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            using var document = JsonDocument.ParseValue(ref reader);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("time", out var value)
+                && value.ValueKind == JsonValueKind.String
+                && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+                ? at
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static ReadOnlyMemory<byte> Summary(DateTimeOffset asOf, int rows, int findings, int fresh, IReadOnlyList<string> errors)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, FindingJson.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("asOf", FindingJson.FormatTime(asOf));
+            writer.WriteNumber("reportRows", rows);
+            writer.WriteNumber("findings", findings);
+            writer.WriteNumber("newFindings", fresh);
+            writer.WriteStartArray("errors");
+            foreach (var error in errors)
+            {
+                writer.WriteStringValue(error);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenMemory;
+    }
+}

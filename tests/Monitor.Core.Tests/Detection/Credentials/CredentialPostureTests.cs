@@ -1,0 +1,114 @@
+using Monitor.Detection;
+using Monitor.Detection.Credentials;
+using Monitor.Testing;
+
+namespace Monitor.Core.Tests.Detection.Credentials;
+
+public class CredentialPostureTests
+{
+    private static readonly DateTimeOffset AsOf = Some.CredentialEpoch;
+    private static readonly CredentialPosture Posture = new(new DetectionOptions { UnusedAfter = TimeSpan.FromDays(90) });
+
+    [Fact]
+    public void KeyUnused_IsNotReported_AtExactlyNDays() =>
+        Signals(Key(used: AsOf.AddDays(-90), created: AsOf.AddDays(-80))).ShouldBeEmpty();
+
+    [Fact]
+    public void KeyUnused_IsReported_JustPastNDays() =>
+        Signals(Key(used: AsOf.AddDays(-90).AddSeconds(-1), created: AsOf.AddDays(-80))).ShouldBe(["key-unused"]);
+
+    [Fact]
+    public void KeyNeverUsed_IsNotReported_AtExactlyNDaysOld() =>
+        Signals(Key(created: AsOf.AddDays(-90))).ShouldBeEmpty();
+
+    [Fact]
+    public void KeyNeverUsed_IsReported_PastNDaysOld() =>
+        Signals(Key(created: AsOf.AddDays(-90).AddSeconds(-1))).ShouldBe(["key-never-used", "key-not-rotated"]);
+
+    [Fact]
+    public void KeyNotRotated_IsReported_OnlyPast90Days()
+    {
+        Signals(Key(created: AsOf.AddDays(-90), used: AsOf.AddDays(-1))).ShouldBeEmpty();
+        Signals(Key(created: AsOf.AddDays(-90).AddTicks(-1), used: AsOf.AddDays(-1))).ShouldBe(["key-not-rotated"]);
+    }
+
+    [Fact]
+    public void InactiveKey_IsNotJudged() =>
+        Signals(Key(created: AsOf.AddDays(-400), active: false)).ShouldBeEmpty();
+
+    [Fact]
+    public void TwoActiveKeys_AreReported_OnBothKeys()
+    {
+        var problems = Posture.Judge(User(Key("AKIA1", created: AsOf.AddDays(-10), used: AsOf), Key("AKIA2", created: AsOf.AddDays(-5), used: AsOf)), AsOf);
+
+        problems.Where(p => p.Signal == "two-active-keys").Select(p => p.CredentialId).ShouldBe(["AKIA1", "AKIA2"]);
+    }
+
+    [Fact]
+    public void RootKey_IsCritical_EvenWhenInactive()
+    {
+        var root = User(Key(created: AsOf.AddDays(-1), active: false)) with { User = "<root_account>" };
+
+        Posture.Judge(root, AsOf).Single().ShouldSatisfyAllConditions(p => p.Signal.ShouldBe("root-access-key"), p => p.Severity.ShouldBe(Severity.Critical));
+    }
+
+    [Fact]
+    public void PasswordWithoutMfa_IsReported_OnlyWhenMfaIsKnownOff()
+    {
+        Signals(User(Password(used: AsOf)) with { Mfa = false }).ShouldBe(["password-without-mfa"]);
+        Signals(User(Password(used: AsOf)) with { Mfa = null }).ShouldBeEmpty();
+        Signals(User(Password(used: AsOf)) with { Mfa = true }).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void PasswordUnusedAndNeverUsed_FollowTheSameBoundary()
+    {
+        Signals(User(Password(used: AsOf.AddDays(-90))) with { Mfa = true }).ShouldBeEmpty();
+        Signals(User(Password(used: AsOf.AddDays(-91))) with { Mfa = true }).ShouldBe(["password-unused"]);
+        Signals(User(Password(created: AsOf.AddDays(-91))) with { Mfa = true }).ShouldBe(["password-never-used"]);
+    }
+
+    [Fact]
+    public void NeverUsedPassword_FallsBackToUserCreation() =>
+        Signals(User(Password()) with { Mfa = true, Created = AsOf.AddDays(-100) }).ShouldBe(["password-never-used"]);
+
+    [Fact]
+    public void Threshold_FollowsUnusedAfter()
+    {
+        var cis = new CredentialPosture(new DetectionOptions { UnusedAfter = TimeSpan.FromDays(45) });
+
+        cis.Judge(User(Key(used: AsOf.AddDays(-46), created: AsOf.AddDays(-50))), AsOf).Select(p => p.Signal).ShouldBe(["key-unused"]);
+    }
+
+    private static string[] Signals(CredentialFacts credential) => Signals(User(credential));
+
+    private static string[] Signals(UserCredentials user) => [.. Posture.Judge(user, AsOf).Select(p => p.Signal)];
+
+    internal static UserCredentials User(params CredentialFacts[] credentials) => new()
+    {
+        Account = Some.CredentialAccount,
+        User = "alice",
+        Arn = $"arn:aws:iam::{Some.CredentialAccount}:user/alice",
+        Credentials = credentials,
+    };
+
+    internal static CredentialFacts Key(string id = "AKIA1", DateTimeOffset? created = null, DateTimeOffset? used = null, bool active = true) => new()
+    {
+        Kind = CredentialKind.AccessKey,
+        Id = id,
+        Active = active,
+        Created = created,
+        LastUsed = used,
+        Source = "test",
+    };
+
+    internal static CredentialFacts Password(DateTimeOffset? created = null, DateTimeOffset? used = null) => new()
+    {
+        Kind = CredentialKind.Password,
+        Id = "password",
+        Active = true,
+        Created = created,
+        LastUsed = used,
+        Source = "test",
+    };
+}
