@@ -6,6 +6,6 @@ public static class DetectorCatalog
     public static IReadOnlyList<IDetector> All(DetectionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return [];
+        return [new Roles.RoleAssumptionDetector(options)];
     }
 }
