@@ -30,26 +30,28 @@ internal sealed class AssumptionJudge(DetectionOptions options)
         var withoutMfaSeen = await state.GetAsync(RoleKeys.Mfa(target, false), cancellationToken).ConfigureAwait(false);
         var depth = await ChainDepthAsync(issue, activity, state, cancellationToken).ConfigureAwait(false);
 
-        Learn(issue, activity, family, network, depth, state);
-        if (issue.IsServiceCaller || issue.IsServiceLinkedTarget || options.RoleAllowList.AllowsCaller(issue.CallerKey) || options.RoleAllowList.AllowsRole(target)
-            || activity.InvokedBy is not null)
-        {
-            return;
-        }
-
         var signals = new List<RoleSignal>();
-        if (!learning)
+        var suppressed = issue.IsServiceCaller || issue.IsServiceLinkedTarget || activity.InvokedBy is not null
+            || options.RoleAllowList.AllowsCaller(issue.CallerKey) || options.RoleAllowList.AllowsRole(target);
+        if (!suppressed)
         {
-            var seen = new Seen(callerSeen, networkSeen, agentSeen, hourSeen, accountSeen, providerSeen, targetSeen);
-            await AddBaselineSignalsAsync(signals, issue, activity, context, seen, family, network, cancellationToken).ConfigureAwait(false);
-            if (activity.MfaUsed == false && Novel(withoutMfaSeen, at) && withMfaSeen?.SeenBefore(at) == true)
+            // A role never assumed before has no baseline: only the caller's novelty means anything for it.
+            if (!learning)
             {
-                signals.Add(new("mfa-not-used", RoleWeights.MfaNotUsed, "assumed without MFA; every earlier assumption used MFA"));
+                var seen = new Seen(callerSeen, networkSeen, agentSeen, hourSeen, accountSeen, providerSeen, targetSeen);
+                await AddBaselineSignalsAsync(signals, issue, activity, context, seen, family, network, cancellationToken).ConfigureAwait(false);
+                if (activity.MfaUsed == false && Novel(withoutMfaSeen, at) && withMfaSeen?.SeenBefore(at) == true)
+                {
+                    signals.Add(new("mfa-not-used", RoleWeights.MfaNotUsed, "assumed without MFA; every earlier assumption used MFA"));
+                }
             }
+
+            AddIntrinsicSignals(signals, issue, activity, depth);
         }
 
-        AddIntrinsicSignals(signals, issue, activity, depth);
-        if (RoleScore.Of(signals) < RoleScore.ReportAt)
+        var score = RoleScore.Of(signals);
+        Learn(issue, activity, family, network, depth, score, state);
+        if (score < RoleScore.ReportAt)
         {
             return;
         }
@@ -78,7 +80,8 @@ internal sealed class AssumptionJudge(DetectionOptions options)
                 deployed ? "first assumption by this caller, minutes after it changed the role (deployment)" : "first assumption of this role by this caller"));
         }
 
-        if (issue.Provider is not null && Novel(seen.Provider, at))
+        var known = seen.Target?.SeenBefore(at) == true;
+        if (issue.Provider is not null && known && Novel(seen.Provider, at))
         {
             signals.Add(new("unknown-identity-provider", RoleWeights.UnknownProvider, $"identity provider {issue.Provider} never used for this role before"));
         }
@@ -90,12 +93,12 @@ internal sealed class AssumptionJudge(DetectionOptions options)
 
         // CI runners (web identity) come from ever-changing cloud addresses: their identity is the token's subject, not the network.
         var allowedAddress = options.RoleAllowList.AllowsAddress(activity.Source.Address);
-        if (network is not null && issue.Kind != IssueKind.AssumeRoleWithWebIdentity && !allowedAddress && Novel(seen.Network, at))
+        if (known && network is not null && issue.Kind != IssueKind.AssumeRoleWithWebIdentity && !allowedAddress && Novel(seen.Network, at))
         {
             signals.Add(new("new-network-for-role", RoleWeights.NewNetwork, $"network {network} never used to assume this role"));
         }
 
-        if (!UserAgentFamily.IsConsole(family) && !family.StartsWith("service:", StringComparison.Ordinal) && Novel(seen.Agent, at))
+        if (known && !UserAgentFamily.IsConsole(family) && !family.StartsWith("service:", StringComparison.Ordinal) && Novel(seen.Agent, at))
         {
             signals.Add(new("new-user-agent-for-role", RoleWeights.NewAgent, $"user-agent family {family} never used to assume this role"));
         }
@@ -134,19 +137,20 @@ internal sealed class AssumptionJudge(DetectionOptions options)
         }
     }
 
-    // Depth counts role hops: a user's assumption gives depth 1, its session assuming another role depth 2.
+    // Depth counts chained hops: a user's, service's or federated assumption is depth 0, a role session assuming
+    // another role depth 1 (normal: SSO or an instance role into a workload role), its session assuming again depth 2.
     private static async ValueTask<int> ChainDepthAsync(CredentialIssue issue, Activity activity, StateView state, CancellationToken cancellationToken)
     {
-        if (issue.CallerType != PrincipalType.AssumedRole || issue.Kind is IssueKind.GetSessionToken or IssueKind.GetFederationToken)
+        if (issue.CallerType != PrincipalType.AssumedRole || issue.Kind is not (IssueKind.AssumeRole or IssueKind.SwitchRole))
         {
-            return issue.Kind is IssueKind.GetSessionToken or IssueKind.GetFederationToken or IssueKind.AssumeRoot ? 0 : 1;
+            return 0;
         }
 
         var parent = activity.AccessKeyId is null ? null : await state.GetAsync(RoleKeys.Session(activity.AccessKeyId), cancellationToken).ConfigureAwait(false);
-        return int.TryParse(parent?.Attribute("depth"), NumberStyles.None, CultureInfo.InvariantCulture, out var parentDepth) ? parentDepth + 1 : 2;
+        return int.TryParse(parent?.Attribute("depth"), NumberStyles.None, CultureInfo.InvariantCulture, out var parentDepth) ? parentDepth + 1 : 1;
     }
 
-    private static void Learn(CredentialIssue issue, Activity activity, string family, string? network, int depth, StateView state)
+    private static void Learn(CredentialIssue issue, Activity activity, string family, string? network, int depth, int score, StateView state)
     {
         var at = activity.Time;
         var target = issue.Target;
@@ -186,6 +190,7 @@ internal sealed class AssumptionJudge(DetectionOptions options)
                 ["userAgent"] = family,
                 ["offensive"] = UserAgentFamily.Offensive(activity.UserAgent, onStsOrSignIn: true) is null ? "0" : "1",
                 ["eventId"] = activity.EventId,
+                ["score"] = score.ToString(CultureInfo.InvariantCulture),
             });
         }
     }
@@ -205,7 +210,7 @@ internal sealed class AssumptionJudge(DetectionOptions options)
         var by = mine is null
             ? "never by this one"
             : $"by this one on {mine.Days.Count(d => d < Sighting.DayNumber(at))} days since {mine.FirstSeen.UtcDateTime:yyyy-MM-dd}";
-        return string.Create(CultureInfo.InvariantCulture, $"assumed on {days} earlier days since {targetSeen.FirstSeen.UtcDateTime:yyyy-MM-dd} by {earlier.Length} principals; {by}");
+        return string.Create(CultureInfo.InvariantCulture, $"assumed on {days} earlier days since {targetSeen.FirstSeen.UtcDateTime:yyyy-MM-dd} by {earlier.Length} principal{(earlier.Length == 1 ? "" : "s")}; {by}");
     }
 
     /// <summary>The target's baseline entries for this event, as they stood before it.</summary>

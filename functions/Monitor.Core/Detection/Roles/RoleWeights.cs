@@ -25,4 +25,5 @@ internal static class RoleWeights
     public const int MultipleNetworks = 35;
     public const int SessionAgentChanged = 15;
     public const int DenialBurst = 40;
+    public const int SuspiciousOrigin = 15;
 }

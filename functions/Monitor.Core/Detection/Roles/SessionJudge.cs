@@ -47,6 +47,12 @@ internal sealed class SessionJudge(DetectionOptions options)
             await JudgeDenialAsync(activity, subject, family, context, signals, evidence, cancellationToken).ConfigureAwait(false);
         }
 
+        // A session obtained through a suspicious assumption carries that suspicion into what it does next.
+        if (signals.Count > 0 && int.TryParse(provenance?.Attribute("score"), System.Globalization.CultureInfo.InvariantCulture, out var origin) && origin >= RoleScore.ReportAt)
+        {
+            signals.Add(new("suspicious-origin", RoleWeights.SuspiciousOrigin, $"session issued by a suspicious {provenance!.Attribute("via")} (score {origin})"));
+        }
+
         if (RoleScore.Of(signals) >= RoleScore.ReportAt)
         {
             context.Report(RoleFindings.Session(subject, activity, signals, evidence));
@@ -96,7 +102,7 @@ internal sealed class SessionJudge(DetectionOptions options)
         var firstAgent = Earliest(agents)?.Key.Member;
         var agentChanged = firstAgent is not null && firstAgent != family;
         evidence["firstNetwork"] = first.Key.Member;
-        evidence["firstSeen"] = first.FirstSeen.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        evidence["firstSeen"] = FindingJson.FormatTime(first.FirstSeen);
         evidence["networks"] = networks.Length;
         evidence["firstUserAgentFamily"] = firstAgent;
         if (instance)
@@ -160,7 +166,7 @@ internal sealed class SessionJudge(DetectionOptions options)
         ["obtainedVia"] = provenance?.Attribute("via"),
         ["obtainedBy"] = provenance?.Attribute("caller"),
         ["obtainedFrom"] = provenance?.Attribute("sourceIPAddress"),
-        ["obtainedAt"] = provenance?.FirstSeen.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        ["obtainedAt"] = provenance is null ? null : FindingJson.FormatTime(provenance.FirstSeen),
         ["chainDepth"] = provenance?.Attribute("depth"),
     };
 }
