@@ -17,9 +17,12 @@ internal static class RoleFindings
     public static Finding Assumption(CredentialIssue issue, Activity activity, IReadOnlyList<RoleSignal> signals, int depth, string baseline)
     {
         var score = RoleScore.Of(signals);
+        // Tools retry and re-assume (Stratus assumes each role twice): intrinsic findings fold per hour.
         var id = signals.Any(s => NoveltyOfPair.Contains(s.Name))
             ? FindingId.For(Detector, "assumption", issue.CallerKey, issue.Target)
-            : FindingId.For(Detector, "assumption", issue.CallerKey, issue.Target, issue.IssuedKey ?? activity.DedupKey);
+            : OnlyTool(signals)
+                ? FindingId.For(Detector, "tool", issue.Target, Hour(activity.Time))
+                : FindingId.For(Detector, "assumption", issue.CallerKey, issue.Target, Hour(activity.Time));
         var evidence = new JsonObject
         {
             ["via"] = activity.EventName,
@@ -66,7 +69,7 @@ internal static class RoleFindings
         var instance = signals.Any(s => s.Name == "instance-credential-off-instance");
         return new Finding
         {
-            Id = FindingId.For(Detector, "session", subject),
+            Id = OnlyTool(signals) ? FindingId.For(Detector, "tool", activity.Principal.Key, Hour(activity.Time)) : FindingId.For(Detector, "session", subject),
             Detector = Detector,
             Severity = RoleScore.SeverityOf(score),
             Title = instance
@@ -83,6 +86,15 @@ internal static class RoleFindings
                 : "Check who holds this session. If unexpected, revoke the role's active sessions and review what the session did.",
         };
     }
+
+    /// <summary>
+    /// A finding whose only reason is an offensive tool's user agent is about the tool touching the role in that
+    /// hour, so the tool's assumption and its session's STS calls fold into one finding.
+    /// </summary>
+    private static bool OnlyTool(IReadOnlyList<RoleSignal> signals) =>
+        signals.Any(s => s.Name == "offensive-user-agent") && signals.All(s => s.Name is "offensive-user-agent" or "suspicious-origin");
+
+    private static string Hour(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH", System.Globalization.CultureInfo.InvariantCulture);
 
     private static JsonArray Facts(IReadOnlyList<RoleSignal> signals) => [.. signals.Select(s => (JsonNode?)JsonValue.Create($"{s.Name} (+{s.Weight}): {s.Fact}"))];
 

@@ -35,8 +35,9 @@ internal sealed class SessionJudge(DetectionOptions options)
         if (activity.Principal.Type != PrincipalType.IamUser)
         {
             await JudgeWhereAsync(activity, subject, instance, family, state, signals, evidence, cancellationToken).ConfigureAwait(false);
-            if (UserAgentFamily.Offensive(activity.UserAgent, activity.EventSource is "sts.amazonaws.com" or "signin.amazonaws.com") is { } tool
-                && provenance?.Attribute("offensive") != "1")
+            // Offensive tools announce themselves on STS (TruffleHog's GetCallerIdentity); issuing calls are the assumption judge's.
+            if (activity.EventSource == "sts.amazonaws.com" && CredentialIssueReader.Read(activity) is null
+                && UserAgentFamily.Offensive(activity.UserAgent, onStsOrSignIn: true) is { } tool)
             {
                 signals.Add(new("offensive-user-agent", RoleWeights.OffensiveAgent, $"session used by an offensive or scanning tool ({tool})"));
             }
@@ -133,25 +134,39 @@ internal sealed class SessionJudge(DetectionOptions options)
 
         var deniedRole = activity.EventName == "AssumeRole" ? RoleChanges.DeniedRole(activity) : null;
         var caller = CredentialIssueReader.CallerKey(activity.Principal);
-        if (deniedRole is not null
-            && await RoleChanges.ChangedWithinAsync(context, RoleArns.Account(deniedRole), deniedRole, caller, at, PropagationDelay, cancellationToken).ConfigureAwait(false))
+
+        // IAM is eventually consistent: a role assumed seconds after its caller created or changed it is denied until
+        // the change propagates. The denial is still recorded, so its retries are recognised as retries.
+        var propagating = deniedRole is not null
+            && await RoleChanges.ChangedWithinAsync(context, RoleArns.Account(deniedRole), deniedRole, caller, at, PropagationDelay, cancellationToken).ConfigureAwait(false);
+        var scope = RoleKeys.SessionDenials(subject);
+        context.State.Observe(new StateKey(scope, activity.DedupKey), at, new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            // IAM is eventually consistent: a role assumed seconds after its caller created or changed it is denied until the change propagates.
+            ["target"] = deniedRole ?? "",
+            ["propagating"] = propagating ? "1" : "0",
+        });
+        if (propagating)
+        {
             return;
         }
 
-        var scope = RoleKeys.SessionDenials(subject);
-        context.State.Observe(new StateKey(scope, activity.DedupKey), at, new Dictionary<string, string>(StringComparer.Ordinal) { ["target"] = deniedRole ?? "" });
         var window = (await context.State.ListAsync(scope, 500, cancellationToken).ConfigureAwait(false))
             .Where(s => s.FirstSeen <= at && s.FirstSeen > at - BurstWindow).ToArray();
-        var roles = window.Select(s => s.Attribute("target")).Where(t => !string.IsNullOrEmpty(t)).Distinct(StringComparer.Ordinal).Count();
-        if (window.Length >= BurstCalls || roles >= BurstRoles)
+        var counted = window.Where(s => s.Attribute("propagating") != "1" && !IsRetry(s, window)).ToArray();
+        var roles = counted.Select(s => s.Attribute("target")).Where(t => !string.IsNullOrEmpty(t)).Distinct(StringComparer.Ordinal).Count();
+        if (counted.Length >= BurstCalls || roles >= BurstRoles)
         {
-            evidence["deniedCallsIn10Minutes"] = window.Length;
+            evidence["deniedCallsIn10Minutes"] = counted.Length;
             evidence["deniedRoleTargets"] = roles;
-            signals.Add(new("access-denied-burst", RoleWeights.DenialBurst, $"{window.Length} denied calls ({roles} roles) within 10 minutes"));
+            signals.Add(new("access-denied-burst", RoleWeights.DenialBurst, $"{counted.Length} denied calls ({roles} roles) within 10 minutes"));
         }
     }
+
+    // The same role denied again within seconds is a client waiting for IAM to propagate a new trust policy
+    // (Terraform, Stratus), not a probe: CloudTrail often delivers the CreateRole that explains it in a later file.
+    private static bool IsRetry(Sighting denial, Sighting[] window) =>
+        denial.Attribute("target") is { Length: > 0 } target
+        && window.Any(other => other != denial && other.Attribute("target") == target && (other.FirstSeen - denial.FirstSeen).Duration() <= PropagationDelay);
 
     private static Sighting? Earliest(Sighting[] sightings) =>
         sightings.OrderBy(s => s.FirstSeen).ThenBy(s => s.Key.Member, StringComparer.Ordinal).FirstOrDefault();
