@@ -35,7 +35,11 @@ public sealed record CredentialIssue
 
     public string? SourceIdentity { get; init; }
 
-    public bool CrossAccount => CallerAccount is not null && TargetAccount is not null && TargetAccount.Length > 0 && CallerAccount != TargetAccount;
+    /// <summary>
+    /// An outside caller coming into this account's role. AssumeRoot runs the other way (the management account
+    /// reaching into a member), so it is never "external".
+    /// </summary>
+    public bool CrossAccount => Kind != IssueKind.AssumeRoot && CallerAccount is not null && TargetAccount is not null && TargetAccount.Length > 0 && CallerAccount != TargetAccount;
 
     /// <summary>Service-linked roles are created and assumed by AWS services only; they are never anomalous.</summary>
     public bool IsServiceLinkedTarget => RoleArns.IsServiceLinked(Target);
