@@ -13,7 +13,9 @@ denials), then on 2026-10-28 an attack:
   14:16  that session probes: a burst of AccessDenied calls, including AssumeRole on three roles
 
 Deterministic: one seeded random.Random drawn in a fixed order, gzip mtime 0, no wall clock. Run from the repository
-root:  python3 events/tools/generate_role_story.py   (writes events/objects/... and events/sqs-role-story.json)
+root:  python3 events/tools/generate_role_story.py   (writes events/objects/... and events/00-sqs-role-story.json)
+The sample is numbered 00- so that replaying the whole events/ folder (name order) is chronological: October's
+history comes before the November root-usage story in the same account.
 """
 import datetime as dt
 import gzip
@@ -352,7 +354,7 @@ def write(out, s):
         with open(path, "wb") as f:
             f.write(data)
         messages.append(sqs_message(s, stamp, key, data))
-    with open(os.path.join(out, "sqs-role-story.json"), "w", encoding="utf-8", newline="\n") as f:
+    with open(os.path.join(out, "00-sqs-role-story.json"), "w", encoding="utf-8", newline="\n") as f:
         json.dump({"Records": messages}, f, indent=2)
         f.write("\n")
 

@@ -7,7 +7,7 @@ namespace Monitor.Core.Tests.Detection.Roles;
 /// <summary>Replays and reordered deliveries give the same findings: decisions are made as of each event's time.</summary>
 public sealed class DeterminismTests
 {
-    private static string Sample => Path.Combine(RepositoryFiles.Events, "sqs-role-story.json");
+    private static string Sample => Path.Combine(RepositoryFiles.Events, "00-sqs-role-story.json");
 
     private static string Objects => Path.Combine(RepositoryFiles.Events, "objects");
 

@@ -5,7 +5,7 @@ namespace Monitor.Core.Tests.Detection.Roles;
 /// <summary>The sample role story in events/: four quiet weeks, then exactly the attack's five findings.</summary>
 public sealed class RoleStoryTests
 {
-    private static string Sample => Path.Combine(RepositoryFiles.Events, "sqs-role-story.json");
+    private static string Sample => Path.Combine(RepositoryFiles.Events, "00-sqs-role-story.json");
 
     private static string Objects => Path.Combine(RepositoryFiles.Events, "objects");
 
