@@ -10,6 +10,7 @@ public sealed class StateView(IStateStore store)
     private readonly Dictionary<StateKey, Sighting?> _loaded = [];
     private readonly Dictionary<StateKey, Sighting> _pending = [];
     private readonly Dictionary<string, Dictionary<string, Sighting>> _lists = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<StateKey>> _pendingByScope = new(StringComparer.Ordinal);
 
     public int PendingCount => _pending.Count;
 
@@ -49,6 +50,12 @@ public sealed class StateView(IStateStore store)
     {
         ArgumentNullException.ThrowIfNull(observation);
         _pending[observation.Key] = _pending.TryGetValue(observation.Key, out var pending) ? pending.Merge(observation) : observation;
+        if (!_pendingByScope.TryGetValue(observation.Key.Scope, out var keys))
+        {
+            _pendingByScope[observation.Key.Scope] = keys = [];
+        }
+
+        keys.Add(observation.Key);
     }
 
     public void Observe(StateKey key, DateTimeOffset at, IReadOnlyDictionary<string, string>? attributes = null) =>
@@ -68,12 +75,10 @@ public sealed class StateView(IStateStore store)
         }
 
         var merged = new Dictionary<string, Sighting>(members, StringComparer.Ordinal);
-        foreach (var (key, pending) in _pending)
+        foreach (var key in _pendingByScope.TryGetValue(scope, out var keys) ? keys : [])
         {
-            if (key.Scope == scope)
-            {
-                merged[key.Member] = merged.TryGetValue(key.Member, out var known) ? known.Merge(pending) : pending;
-            }
+            var pending = _pending[key];
+            merged[key.Member] = merged.TryGetValue(key.Member, out var known) ? known.Merge(pending) : pending;
         }
 
         return [.. merged.Values.OrderBy(s => s.Key.Member, StringComparer.Ordinal).Take(limit)];
@@ -98,5 +103,6 @@ public sealed class StateView(IStateStore store)
         }
 
         _pending.Clear();
+        _pendingByScope.Clear();
     }
 }
