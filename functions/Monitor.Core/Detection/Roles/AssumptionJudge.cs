@@ -35,7 +35,6 @@ internal sealed class AssumptionJudge(DetectionOptions options)
             || options.RoleAllowList.AllowsCaller(issue.CallerKey) || options.RoleAllowList.AllowsRole(target);
         if (!suppressed)
         {
-            // A role never assumed before has no baseline: only the caller's novelty means anything for it.
             if (!learning)
             {
                 var seen = new Seen(callerSeen, networkSeen, agentSeen, hourSeen, accountSeen, providerSeen, targetSeen);
@@ -80,6 +79,7 @@ internal sealed class AssumptionJudge(DetectionOptions options)
                 deployed ? "first assumption by this caller, minutes after it changed the role (deployment)" : "first assumption of this role by this caller"));
         }
 
+        // A role never assumed before has no baseline: only the caller's novelty means anything for it.
         var known = seen.Target?.SeenBefore(at) == true;
         if (issue.Provider is not null && known && Novel(seen.Provider, at))
         {
