@@ -3,6 +3,7 @@ using System.Globalization;
 using Monitor.Cli.Output;
 using Monitor.Cli.Replay;
 using Monitor.Detection;
+using Monitor.Detection.Roles;
 
 namespace Monitor.Cli.Commands;
 
@@ -22,10 +23,14 @@ internal static class ReplayCommand
         var asOf = new Option<string?>("--as-of") { Description = "Audit time (ISO 8601). Default: the latest event time read." };
         var unusedAfter = new Option<int>("--unused-after") { Description = "Days after which an idle credential is unused.", DefaultValueFactory = _ => 90 };
         var learning = new Option<int>("--learning-period") { Description = "Days of an account's history during which novelty is learned, not reported.", DefaultValueFactory = _ => 14 };
+        var trusted = ListOption("--trusted-accounts", "Account ids (comma-separated) whose principals may assume roles here without being external.");
+        var allowCallers = ListOption("--allow-callers", "Role-assumption callers never reported (ARN or caller key; a trailing * matches a prefix).");
+        var allowRoles = ListOption("--allow-roles", "Roles whose assumptions and sessions are never reported (ARN; a trailing * matches a prefix).");
+        var allowNetworks = ListOption("--allow-networks", "Networks (CIDR) counted as known for every role and session: on-premises egress, VPN, Outposts.");
 
         var command = new Command("replay", "Replay sample or real log files through the pipeline and print the findings.");
         command.Arguments.Add(paths);
-        foreach (var option in new Option[] { objects, state, format, asOf, unusedAfter, learning })
+        foreach (var option in new Option[] { objects, state, format, asOf, unusedAfter, learning, trusted, allowCallers, allowRoles, allowNetworks })
         {
             command.Options.Add(option);
         }
@@ -38,15 +43,44 @@ internal static class ReplayCommand
                 return 2;
             }
 
+            var accounts = Split(parse.GetValue(trusted));
+            var networks = Split(parse.GetValue(allowNetworks));
+            if (RoleOptionsError(accounts, networks) is { } error)
+            {
+                await Console.Error.WriteLineAsync($"error: {error}").ConfigureAwait(false);
+                return 2;
+            }
+
             var options = new DetectionOptions
             {
                 UnusedAfter = TimeSpan.FromDays(parse.GetValue(unusedAfter)),
                 LearningPeriod = TimeSpan.FromDays(parse.GetValue(learning)),
+                TrustedAccounts = accounts.ToHashSet(StringComparer.Ordinal),
+                RoleAllowList = new RoleAllowList { Callers = Split(parse.GetValue(allowCallers)), Roles = Split(parse.GetValue(allowRoles)), Networks = networks },
             };
             var settings = new ReplaySettings(parse.GetValue(paths)!, parse.GetValue(objects)!, parse.GetValue(state)!, parse.GetValue(format), asOfTime, options);
             return await ReplayRun.ExecuteAsync(settings, Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);
         });
         return command;
+    }
+
+    private static Option<string[]> ListOption(string name, string description) =>
+        new(name) { Description = description, AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
+
+    /// <summary>Values given as repeated options, space- or comma-separated.</summary>
+    private static string[] Split(string[]? values) =>
+        [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal)];
+
+    private static string? RoleOptionsError(string[] accounts, string[] networks)
+    {
+        if (accounts.FirstOrDefault(a => a.Length != 12 || !a.All(char.IsAsciiDigit)) is { } account)
+        {
+            return $"--trusted-accounts: '{TerminalText.Safe(account, 40)}' is not a 12-digit account id";
+        }
+
+        return networks.FirstOrDefault(n => !Cidr.TryParse(n, out _)) is { } network
+            ? $"--allow-networks: '{TerminalText.Safe(network, 60)}' is not a CIDR (e.g. 203.0.113.0/24)"
+            : null;
     }
 
     private static bool TryParseTime(string? text, out DateTimeOffset? time)

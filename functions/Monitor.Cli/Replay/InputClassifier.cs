@@ -12,7 +12,7 @@ internal static class InputClassifier
 {
     private const int PrefixBytes = 64 * 1024;
 
-    public static async Task<(InputKind Kind, string? Reason)> ClassifyAsync(string path, CancellationToken cancellationToken)
+    public static async Task<InputClassification> ClassifyAsync(string path, CancellationToken cancellationToken)
     {
         byte[] prefix;
         bool gzip;
@@ -22,72 +22,74 @@ internal static class InputClassifier
         }
         catch (InvalidDataException e)
         {
-            return (InputKind.Unknown, $"unreadable gzip: {e.Message}");
+            return new(InputKind.Unknown, $"unreadable gzip: {e.Message}");
         }
 
         var text = SkipWhitespace(prefix);
         if (text.IsEmpty)
         {
-            return (InputKind.Unknown, gzip ? "gzip holds no data (empty or truncated)" : "empty file");
+            return new(InputKind.Unknown, gzip ? "gzip holds no data (empty or truncated)" : "empty file");
         }
 
         // The credential report is the one CSV input: its header starts "user,arn,". A file that starts like it but
         // differs is still handed to the report reader, whose rejection names the exact header expected.
         if (text.StartsWith("user,"u8) || text.StartsWith("\"user\","u8))
         {
-            return (InputKind.CredentialReport, null);
+            return new(InputKind.CredentialReport);
         }
 
         if (text[0] is not ((byte)'{' or (byte)'['))
         {
-            return (InputKind.Unknown, IsJsonScalar(text)
+            return new(InputKind.Unknown, IsJsonScalar(text)
                 ? "not a JSON object or array (expected a CloudTrail log, an SQS, SNS, S3 or EventBridge event)"
                 : "not JSON or a credential report CSV (expected a CloudTrail log, an SQS, SNS, S3 or EventBridge event, or an IAM credential report)");
         }
 
-        return text[0] == (byte)'[' ? (InputKind.CloudTrail, null) : ClassifyObject(prefix);
+        var shape = JsonShape.Read(prefix);
+        return text[0] == (byte)'['
+            ? new(InputKind.CloudTrail, null, shape.FirstTime)
+            : ClassifyObject(shape) with { FirstTime = shape.FirstTime };
     }
 
-    private static (InputKind, string?) ClassifyObject(byte[] prefix)
+    private static InputClassification ClassifyObject(JsonShape shape)
     {
-        var shape = JsonShape.Read(prefix);
         if (shape.FirstRecordKeys is { } record)
         {
             if (record.Contains("messageId") || record.Contains("receiptHandle"))
             {
-                return (InputKind.SqsEvent, null);
+                return new(InputKind.SqsEvent);
             }
 
             if (record.Contains("s3") || shape.FirstRecordEventSource == "aws:s3")
             {
-                return (InputKind.MessageBody, null);
+                return new(InputKind.MessageBody);
             }
 
-            return (InputKind.CloudTrail, null);
+            return new(InputKind.CloudTrail);
         }
 
         if (shape.RecordsIsEmptyArray)
         {
-            return (InputKind.CloudTrail, null);
+            return new(InputKind.CloudTrail);
         }
 
         var root = shape.RootKeys;
         if (root.Contains("Type") && root.Contains("Message"))
         {
-            return (InputKind.MessageBody, null);
+            return new(InputKind.MessageBody);
         }
 
         if (root.Contains("s3Bucket") || root.Contains("Event"))
         {
-            return (InputKind.MessageBody, null);
+            return new(InputKind.MessageBody);
         }
 
         if (root.Contains("Records") || root.Contains("detail-type") || root.Contains("eventVersion") || root.Contains("eventName") || root.Contains("userIdentity"))
         {
-            return (InputKind.CloudTrail, null);
+            return new(InputKind.CloudTrail);
         }
 
-        return (InputKind.Unknown, root.Count == 0
+        return new(InputKind.Unknown, root.Count == 0
             ? "not valid JSON"
             : "unrecognised JSON shape (no Records, detail, eventName, s3Bucket or SNS Message)");
     }

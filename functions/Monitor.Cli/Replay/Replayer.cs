@@ -14,18 +14,26 @@ internal sealed class Replayer(Ingestor ingestor, IStateStore store)
     public async Task<ReplayResult> ReplayAsync(IEnumerable<string> paths, string objectsRoot, CancellationToken cancellationToken)
     {
         var result = new ReplayResult();
+        var inputs = new List<(string File, InputClassification Class)>();
         foreach (var file in InputWalker.Expand(paths, objectsRoot, result.Errors))
         {
-            await ReplayFileAsync(file, result, cancellationToken).ConfigureAwait(false);
+            inputs.Add((file, await InputClassifier.ClassifyAsync(file, cancellationToken).ConfigureAwait(false)));
+        }
+
+        // Oldest first: each event is judged against the state as it stood before it, so history read after the
+        // events it should have informed would change their evidence. Inputs that name no time keep their
+        // walking (name) order after the dated ones; OrderBy is stable.
+        foreach (var (file, classification) in inputs.OrderBy(i => i.Class.FirstTime ?? DateTimeOffset.MaxValue))
+        {
+            await ReplayFileAsync(file, classification, result, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
     }
 
-    private async Task ReplayFileAsync(string file, ReplayResult result, CancellationToken cancellationToken)
+    private async Task ReplayFileAsync(string file, InputClassification classification, ReplayResult result, CancellationToken cancellationToken)
     {
-        var (kind, reason) = await InputClassifier.ClassifyAsync(file, cancellationToken).ConfigureAwait(false);
-        switch (kind)
+        switch (classification.Kind)
         {
             case InputKind.CloudTrail:
                 var stream = File.OpenRead(file);
@@ -46,7 +54,7 @@ internal sealed class Replayer(Ingestor ingestor, IStateStore store)
                 result.Add(await CredentialReportInput.ReplayAsync(file, store, cancellationToken).ConfigureAwait(false));
                 break;
             default:
-                result.Errors.Add($"{file}: {reason}");
+                result.Errors.Add($"{file}: {classification.Reason}");
                 break;
         }
     }

@@ -14,4 +14,7 @@ public sealed record DetectionOptions
 
     /// <summary>Accounts whose principals may assume roles here without being "external".</summary>
     public IReadOnlySet<string> TrustedAccounts { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Callers, roles and networks declared normal for role assumptions. Default: none.</summary>
+    public Roles.RoleAllowList RoleAllowList { get; init; } = Roles.RoleAllowList.None;
 }

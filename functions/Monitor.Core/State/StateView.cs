@@ -9,6 +9,8 @@ public sealed class StateView(IStateStore store)
 {
     private readonly Dictionary<StateKey, Sighting?> _loaded = [];
     private readonly Dictionary<StateKey, Sighting> _pending = [];
+    private readonly Dictionary<string, Dictionary<string, Sighting>> _lists = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<StateKey>> _pendingByScope = new(StringComparer.Ordinal);
 
     public int PendingCount => _pending.Count;
 
@@ -48,13 +50,39 @@ public sealed class StateView(IStateStore store)
     {
         ArgumentNullException.ThrowIfNull(observation);
         _pending[observation.Key] = _pending.TryGetValue(observation.Key, out var pending) ? pending.Merge(observation) : observation;
+        if (!_pendingByScope.TryGetValue(observation.Key.Scope, out var keys))
+        {
+            _pendingByScope[observation.Key.Scope] = keys = [];
+        }
+
+        keys.Add(observation.Key);
     }
 
     public void Observe(StateKey key, DateTimeOffset at, IReadOnlyDictionary<string, string>? attributes = null) =>
         Observe(Sighting.Observed(key, at, attributes));
 
-    public Task<IReadOnlyList<Sighting>> ListAsync(string scope, int limit, CancellationToken cancellationToken) =>
-        store.ListAsync(scope, limit, cancellationToken);
+    /// <summary>
+    /// Up to <paramref name="limit"/> sightings of <paramref name="scope"/>: what the store holds (loaded once per
+    /// unit of work) merged with this unit's pending observations, so a scope reads the same before and after commit.
+    /// </summary>
+    public async Task<IReadOnlyList<Sighting>> ListAsync(string scope, int limit, CancellationToken cancellationToken)
+    {
+        if (!_lists.TryGetValue(scope, out var members))
+        {
+            var stored = await store.ListAsync(scope, limit, cancellationToken).ConfigureAwait(false);
+            members = stored.ToDictionary(s => s.Key.Member, StringComparer.Ordinal);
+            _lists[scope] = members;
+        }
+
+        var merged = new Dictionary<string, Sighting>(members, StringComparer.Ordinal);
+        foreach (var key in _pendingByScope.TryGetValue(scope, out var keys) ? keys : [])
+        {
+            var pending = _pending[key];
+            merged[key.Member] = merged.TryGetValue(key.Member, out var known) ? known.Merge(pending) : pending;
+        }
+
+        return [.. merged.Values.OrderBy(s => s.Key.Member, StringComparer.Ordinal).Take(limit)];
+    }
 
     /// <summary>Writes the pending observations (one merge per key) and keeps them visible as loaded state.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -68,8 +96,13 @@ public sealed class StateView(IStateStore store)
         foreach (var (key, pending) in _pending)
         {
             _loaded[key] = _loaded.TryGetValue(key, out var stored) && stored is not null ? stored.Merge(pending) : pending;
+            if (_lists.TryGetValue(key.Scope, out var members))
+            {
+                members[key.Member] = members.TryGetValue(key.Member, out var listed) ? listed.Merge(pending) : pending;
+            }
         }
 
         _pending.Clear();
+        _pendingByScope.Clear();
     }
 }

@@ -13,7 +13,8 @@ public sealed class CredentialSampleTests
     [Fact]
     public async Task Replay_ProducesEveryUnusedCredentialDetection()
     {
-        var findings = await ReplayAsync(new InMemoryStateStore());
+        // Other detectors see these logs too (python-requests on STS is a role-assumption signal); this story is about credentials.
+        var findings = (await ReplayAsync(new InMemoryStateStore())).Where(f => f.Detector == "unused-credential").ToArray();
 
         var signals = findings.SelectMany(f => f.Signals).ToHashSet();
         string[] expected = [
@@ -22,7 +23,6 @@ public sealed class CredentialSampleTests
             "two-active-keys", "root-access-key", "password-without-mfa",
         ];
         expected.Except(signals).ShouldBeEmpty();
-        findings.ShouldAllBe(f => f.Detector == "unused-credential");
         findings.Single(f => f.Principal.EndsWith(":root", StringComparison.Ordinal)).Severity.ShouldBe(Severity.Critical);
         findings.Count(f => f.Principal.EndsWith("user/carol-legacy", StringComparison.Ordinal)).ShouldBe(1);
     }

@@ -32,6 +32,25 @@ public sealed class StateViewTests
     }
 
     [Fact]
+    public async Task ListAsync_MergesStoredAndPendingMembers_BeforeAndAfterCommit()
+    {
+        await _store.MergeAsync([Sighting.Observed(Key, T0)], default);
+        var view = new StateView(_store);
+        await view.ListAsync(Key.Scope, 10, default);
+
+        view.Observe(Other, T0.AddDays(1));
+        view.Observe(Key, T0.AddDays(2));
+        var listed = await view.ListAsync(Key.Scope, 10, default);
+        await view.CommitAsync(default);
+        var committed = await view.ListAsync(Key.Scope, 10, default);
+
+        listed.Select(s => s.Key.Member).ShouldBe(["198.51.100.0/24", "203.0.113.0/24"]);
+        listed[1].LastSeen.ShouldBe(T0.AddDays(2));
+        committed.Select(s => (s.Key, s.FirstSeen, s.LastSeen, string.Join(',', s.Days))).ShouldBe(listed.Select(s => (s.Key, s.FirstSeen, s.LastSeen, string.Join(',', s.Days))));
+        _store.GetCalls.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task GetAsync_MergesStoredAndPending()
     {
         await _store.MergeAsync([Sighting.Observed(Key, T0)], default);

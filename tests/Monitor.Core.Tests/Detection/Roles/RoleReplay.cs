@@ -1,0 +1,78 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Monitor.Detection;
+using Monitor.Detection.Roles;
+using Monitor.Envelopes;
+using Monitor.Pipeline;
+using Monitor.Records;
+using Monitor.Sinks;
+using Monitor.Testing.Fakes;
+
+namespace Monitor.Core.Tests.Detection.Roles;
+
+/// <summary>
+/// Runs the role detector through the real pipeline (reader, normalizer, state view, commit) over an in-memory
+/// store that lives as long as this object, so tests can feed "files" one after another like deliveries.
+/// </summary>
+internal sealed class RoleReplay(DetectionOptions? options = null)
+{
+    private readonly DetectionOptions _options = options ?? new DetectionOptions();
+
+    public InMemoryStateStore Store { get; } = new();
+
+    /// <summary>Every finding reported, merged by id across all files fed so far.</summary>
+    public Dictionary<string, Finding> Findings { get; } = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<Finding>> FeedAsync(params JsonObject[] records)
+    {
+        var json = new JsonObject { ["Records"] = new JsonArray([.. records.Select(r => (JsonNode)r.DeepClone())]) }.ToJsonString();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        return Absorb(await Ingestor(new EmptyObjects()).ProcessStreamAsync("test", stream, CancellationToken.None));
+    }
+
+    public async Task FeedFileAsync(string path)
+    {
+        await using var stream = File.OpenRead(path);
+        Absorb(await Ingestor(new EmptyObjects()).ProcessStreamAsync(path, stream, CancellationToken.None));
+    }
+
+    public async Task FeedSqsEventAsync(string path, string objectsRoot, Func<IReadOnlyList<SqsMessage>, IEnumerable<SqsMessage>>? order = null)
+    {
+        await using var stream = File.OpenRead(path);
+        var sqs = await JsonSerializer.DeserializeAsync(stream, SqsJsonContext.Default.SqsEvent);
+        var ingestor = Ingestor(new FolderObjects(objectsRoot));
+        foreach (var message in (order ?? (m => m))(sqs!.Records))
+        {
+            var outcome = await ingestor.ProcessMessageAsync(message, CancellationToken.None);
+            outcome.Errors.ShouldBeEmpty();
+            Absorb(outcome);
+        }
+    }
+
+    public IReadOnlyList<Finding> Sorted() => [.. Findings.Values.OrderBy(f => f.Time).ThenBy(f => f.Id, StringComparer.Ordinal)];
+
+    private Ingestor Ingestor(IObjectSource objects) =>
+        new(objects, Store, [new RoleAssumptionDetector(_options)], NullFindingSink.Instance, _options, TimeProvider.System);
+
+    private IReadOnlyList<Finding> Absorb(MessageOutcome outcome)
+    {
+        foreach (var finding in outcome.Findings)
+        {
+            Findings[finding.Id] = Findings.TryGetValue(finding.Id, out var earlier) ? earlier.Merge(finding) : finding;
+        }
+
+        return outcome.Findings;
+    }
+
+    private sealed class EmptyObjects : IObjectSource
+    {
+        public Task<Stream> OpenReadAsync(ObjectRef reference, CancellationToken cancellationToken) => throw new ObjectUnavailableException(reference, "no objects in this test");
+    }
+
+    private sealed class FolderObjects(string root) : IObjectSource
+    {
+        public Task<Stream> OpenReadAsync(ObjectRef reference, CancellationToken cancellationToken) =>
+            Task.FromResult<Stream>(File.OpenRead(Path.Combine(root, reference.Bucket, reference.Key)));
+    }
+}
