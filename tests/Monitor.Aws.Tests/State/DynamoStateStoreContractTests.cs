@@ -1,6 +1,6 @@
 using Monitor.Aws.State;
-using Monitor.Testing.Contracts;
 using Monitor.State;
+using Monitor.Testing.Contracts;
 using Monitor.Testing.Emulators;
 
 namespace Monitor.Aws.Tests.State;

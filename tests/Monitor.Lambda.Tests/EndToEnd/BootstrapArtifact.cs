@@ -37,6 +37,12 @@ public static class BootstrapArtifact
             throw new InvalidOperationException($"dotnet publish of the bootstrap failed:\n{stdout.Result}\n{stderr.Result}");
         }
 
+        // Trim/AOT analysis warnings are errors in the project; this catches any other warning in the publish.
+        if (stdout.Result.Contains(": warning ", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"dotnet publish of the bootstrap warned:\n{stdout.Result}");
+        }
+
         return System.IO.Path.Combine(output, "bootstrap");
     }
 }
