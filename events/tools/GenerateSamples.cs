@@ -1737,10 +1737,10 @@ internal sealed partial class SampleGenerator
 
         var direct = new List<JsonObject> { Sqs(TestEvent(Time.At(2026, 11, 10, 1, 58, 3)), Time.At(2026, 11, 10, 1, 58, 3), S3Sender) };
         direct.AddRange(prodDay.Select(o => Sqs(S3Notification(o.Key, o.Delivered), o.Delivered.AddSeconds(2), S3Sender)));
-        Sample("sqs-s3-notifications.json", direct);
+        Sample("03-sqs-s3-notifications.json", direct);
 
         const string s3Topic = $"arn:aws:sns:us-east-1:{Org.Mgmt}:example-org-cloudtrail-events";
-        Sample("sqs-sns-s3-notification.json", [.. new[] { nov3 }.Concat(mgmt).Select(o =>
+        Sample("01-sqs-sns-s3-notification.json", [.. new[] { nov3 }.Concat(mgmt).Select(o =>
             Sqs(SnsEnvelope(s3Topic, "Amazon S3 Notification", S3Notification(o.Key, o.Delivered), o.Delivered.AddSeconds(2)), o.Delivered.AddSeconds(3), SnsSender))]);
 
         const string trailTopic = $"arn:aws:sns:us-east-1:{Org.Mgmt}:org-cloudtrail-delivery";
@@ -1748,21 +1748,21 @@ internal sealed partial class SampleGenerator
         var notice = new JsonObject { ["s3Bucket"] = Org.Bucket, ["s3ObjectKey"] = new JsonArray(nov9.Key, first.Key) }.ToJsonString(Compact);
         _referenced.Add(nov9.Key);
         _referenced.Add(first.Key);
-        Sample("sqs-cloudtrail-sns-notice.json", [Sqs(SnsEnvelope(trailTopic, null, notice, first.Delivered.AddSeconds(1)), first.Delivered.AddSeconds(2), SnsSender)]);
+        Sample("02-sqs-cloudtrail-sns-notice.json", [Sqs(SnsEnvelope(trailTopic, null, notice, first.Delivered.AddSeconds(1)), first.Delivered.AddSeconds(2), SnsSender)]);
 
         var digestAt = Time.At(2026, 11, 10, 18, 35, 14);
-        Sample("sqs-digest-and-test.json",
+        Sample("06-sqs-digest-and-test.json",
         [
             Sqs(S3Notification(digestKey, digestAt), digestAt.AddSeconds(1), S3Sender),
             Sqs(TestEvent(Time.At(2026, 11, 10, 18, 40, 0)), Time.At(2026, 11, 10, 18, 40, 0), S3Sender),
         ]);
 
         var login = _story.Single(s => s.Label.StartsWith("root console login WITHOUT MFA", StringComparison.Ordinal)).Record;
-        File.WriteAllText(Path.Combine(_outDir, "eventbridge-root-console-login.json"), EventBridge(login, "AWS Console Sign In via CloudTrail", "aws.signin").ToJsonString(Pretty) + "\n");
+        File.WriteAllText(Path.Combine(_outDir, "05-eventbridge-root-console-login.json"), EventBridge(login, "AWS Console Sign In via CloudTrail", "aws.signin").ToJsonString(Pretty) + "\n");
 
         var stop = _story.Single(s => s.Label.StartsWith("root StopLogging", StringComparison.Ordinal)).Record;
         var publish = _story.Single(s => s.Label.StartsWith("deploy-bot PublishVersion", StringComparison.Ordinal)).Record;
-        Sample("sqs-eventbridge.json",
+        Sample("04-sqs-eventbridge.json",
         [
             Sqs(EventBridge(publish, "AWS API Call via CloudTrail", "aws.lambda").ToJsonString(Compact), Time.Parse(publish).AddSeconds(40), EventsSender),
             Sqs(EventBridge(stop, "AWS API Call via CloudTrail", "aws.cloudtrail").ToJsonString(Compact), Time.Parse(stop).AddSeconds(35), EventsSender),

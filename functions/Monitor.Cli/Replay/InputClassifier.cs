@@ -15,9 +15,10 @@ internal static class InputClassifier
     public static async Task<(InputKind Kind, string? Reason)> ClassifyAsync(string path, CancellationToken cancellationToken)
     {
         byte[] prefix;
+        bool gzip;
         try
         {
-            prefix = await ReadPrefixAsync(path, cancellationToken).ConfigureAwait(false);
+            (prefix, gzip) = await ReadPrefixAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException e)
         {
@@ -27,12 +28,14 @@ internal static class InputClassifier
         var text = SkipWhitespace(prefix);
         if (text.IsEmpty)
         {
-            return (InputKind.Unknown, "empty file");
+            return (InputKind.Unknown, gzip ? "gzip holds no data (empty or truncated)" : "empty file");
         }
 
         if (text[0] is not ((byte)'{' or (byte)'['))
         {
-            return (InputKind.Unknown, "not JSON (expected a CloudTrail log, an SQS, SNS, S3 or EventBridge event)");
+            return (InputKind.Unknown, IsJsonScalar(text)
+                ? "not a JSON object or array (expected a CloudTrail log, an SQS, SNS, S3 or EventBridge event)"
+                : "not JSON (expected a CloudTrail log, an SQS, SNS, S3 or EventBridge event)");
         }
 
         return text[0] == (byte)'[' ? (InputKind.CloudTrail, null) : ClassifyObject(prefix);
@@ -82,7 +85,20 @@ internal static class InputClassifier
             : "unrecognised JSON shape (no Records, detail, eventName, s3Bucket or SNS Message)");
     }
 
-    private static async Task<byte[]> ReadPrefixAsync(string path, CancellationToken cancellationToken)
+    private static bool IsJsonScalar(ReadOnlySpan<byte> text)
+    {
+        var reader = new Utf8JsonReader(text);
+        try
+        {
+            return reader.Read() && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) && !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<(byte[] Prefix, bool Gzip)> ReadPrefixAsync(string path, CancellationToken cancellationToken)
     {
         var file = File.OpenRead(path);
         await using (file.ConfigureAwait(false))
@@ -90,12 +106,13 @@ internal static class InputClassifier
             var magic = new byte[2];
             var read = await file.ReadAtLeastAsync(magic, 2, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
             file.Position = 0;
-            Stream source = read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(file, CompressionMode.Decompress) : file;
+            var gzip = read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+            Stream source = gzip ? new GZipStream(file, CompressionMode.Decompress) : file;
             await using (source.ConfigureAwait(false))
             {
                 var buffer = new byte[PrefixBytes];
                 var length = await source.ReadAtLeastAsync(buffer, PrefixBytes, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                return buffer[..length];
+                return (buffer[..length], gzip);
             }
         }
     }

@@ -2,10 +2,11 @@ using System.Text.Json;
 using Monitor.Cli.Output;
 using Monitor.Cli.Replay;
 using Monitor.Detection;
+using Xunit.Abstractions;
 
 namespace Monitor.Cli.Tests.Replay;
 
-public sealed class HostileInputTests : IDisposable
+public sealed class HostileInputTests(ITestOutputHelper log) : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("monitor-hostile-").FullName;
 
@@ -25,12 +26,14 @@ public sealed class HostileInputTests : IDisposable
             output, errors, TestContext.Current);
 
         exit.ShouldBe(1, "some inputs failed");
+        log.WriteLine(errors.ToString());
         var errorLines = errors.ToString().Split('\n').Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToArray();
         foreach (var (file, reason) in HostileInputs.Bad)
         {
             var mentions = errorLines.Where(l => l.Contains(file, StringComparison.Ordinal)).ToArray();
             mentions.Length.ShouldBe(1, $"{file} should yield exactly one error; errors were:\n{string.Join('\n', errorLines)}");
-            mentions[0].ShouldContain(reason, Case.Insensitive, $"{file}: {mentions[0]}");
+            var message = mentions[0][(mentions[0].IndexOf(file, StringComparison.Ordinal) + file.Length)..];
+            message.ShouldContain(reason, Case.Insensitive, $"{file}: {mentions[0]}");
         }
 
         errorLines.Length.ShouldBe(HostileInputs.Bad.Count, string.Join('\n', errorLines));

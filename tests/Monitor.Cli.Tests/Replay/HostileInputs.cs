@@ -20,7 +20,7 @@ internal static class HostileInputs
     public static readonly IReadOnlyDictionary<string, string> Bad = new Dictionary<string, string>
     {
         ["01-not-json.json"] = "not JSON",
-        ["02-empty.json"] = "empty",
+        ["02-empty.json"] = "empty file",
         ["03-truncated.json.gz"] = "gzip",
         ["04-gzip-of-text.json.gz"] = "not JSON",
         ["05-records-not-array.json"] = "Records",
@@ -28,7 +28,7 @@ internal static class HostileInputs
         ["07-invalid-utf8.json"] = "UTF-8",
         ["08-huge-string.json"] = "record",
         ["09-unknown-envelope.json"] = "unrecognised",
-        ["10-sqs-one-bad-message.json"] = "message bad-1",
+        ["10-sqs-one-bad-message.json"] = "message bad-1: body is not JSON",
         ["11-sqs-missing-object.json"] = "not found",
         ["12-truncated-json.json"] = "JSON",
         ["13-binary.bin"] = "not JSON",
@@ -38,7 +38,7 @@ internal static class HostileInputs
         ["17-s3-notification-no-key.json"] = "key",
         ["18-eventbridge-detail-not-object.json"] = "detail",
         ["19-deeply-nested.json"] = "depth",
-        ["20-null-root.json"] = "not JSON",
+        ["20-null-root.json"] = "not a JSON object",
         ["21-s3-event-version-3.json"] = "version",
         ["22-cloudtrail-notice-no-keys.json"] = "s3ObjectKey",
         ["23-gzip-header-only.json.gz"] = "gzip",
@@ -76,7 +76,7 @@ internal static class HostileInputs
         Text(folder, "20-null-root.json", "null");
         Text(folder, "21-s3-event-version-3.json", """{"Records":[{"eventVersion":"3.0","eventSource":"aws:s3","eventName":"ObjectCreated:Put","s3":{"bucket":{"name":"bucket"},"object":{"key":"k.json.gz"}}}]}""");
         Text(folder, "22-cloudtrail-notice-no-keys.json", Sqs(("notice-1", """{"s3Bucket":"bucket","s3ObjectKey":[]}""")));
-        File.WriteAllBytes(Path.Combine(folder, "23-gzip-header-only.json.gz"), Gzip([])[..10]);
+        File.WriteAllBytes(Path.Combine(folder, "23-gzip-header-only.json.gz"), [0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]);
     }
 
     private static string Log(params string[] records) => "{\"Records\":[" + string.Join(",", records) + "]}";
