@@ -8,10 +8,12 @@ public sealed class RuntimeLoop(RuntimeApiClient client, IInvocationHandler hand
 {
     public const string TraceIdVariable = "_X_AMZN_TRACE_ID";
 
+    /// <summary>Serves invocations until cancelled (then throws <see cref="OperationCanceledException"/>) or the API breaks.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var invocation = await client.NextAsync(cancellationToken).ConfigureAwait(false);
 
             // The X-Ray SDKs and any downstream tracing read the trace header from here, per invocation.
