@@ -183,10 +183,14 @@ public sealed class BootstrapEndToEndTests(LocalEmulators emulators) : IAsyncLif
     private static JsonNode[] SampleMessages(string file) =>
         [.. JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryFolders.Root, "events", file)))!["Records"]!.AsArray().Select(m => m!)];
 
+    // Replay ends with the credential posture audit, whose findings (no triggering events) the deployed stack
+    // produces in the scheduled audit function, not in ingest: those are left out of what ingest must alert.
     private static List<string> ExpectedIds(params string[] files) =>
         [.. files.SelectMany(f => File.ReadAllLines(Path.Combine(RepositoryFolders.Root, "events", f)))
             .Where(l => l.Length > 0)
-            .Select(l => JsonNode.Parse(l)!["id"]!.GetValue<string>())
+            .Select(l => JsonNode.Parse(l)!)
+            .Where(f => f["eventIds"]!.AsArray().Count > 0)
+            .Select(f => f["id"]!.GetValue<string>())
             .Distinct()
             .Order(StringComparer.Ordinal)];
 
