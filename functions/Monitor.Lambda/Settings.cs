@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitor.Detection;
+using Monitor.Detection.Roles;
 
 namespace Monitor.Lambda;
 
@@ -21,12 +22,17 @@ public sealed record Settings
         public const string UnusedAfterDays = "MONITOR_UNUSED_AFTER_DAYS";
         public const string LearningPeriodDays = "MONITOR_LEARNING_PERIOD_DAYS";
         public const string TrustedAccounts = "MONITOR_TRUSTED_ACCOUNTS";
+        public const string KeyRotationDays = "MONITOR_KEY_ROTATION_DAYS";
+        public const string RoleAllowCallers = "MONITOR_ROLE_ALLOW_CALLERS";
+        public const string RoleAllowRoles = "MONITOR_ROLE_ALLOW_ROLES";
+        public const string RoleAllowNetworks = "MONITOR_ROLE_ALLOW_NETWORKS";
         public const string StateRetentionDays = "MONITOR_STATE_RETENTION_DAYS";
         public const string SafetyMarginMs = "MONITOR_SAFETY_MARGIN_MS";
         public const string MetricsNamespace = "MONITOR_METRICS_NAMESPACE";
         public const string S3Endpoint = "MONITOR_S3_ENDPOINT";
         public const string DynamoDbEndpoint = "MONITOR_DYNAMODB_ENDPOINT";
         public const string SqsEndpoint = "MONITOR_SQS_ENDPOINT";
+        public const string IamEndpoint = "MONITOR_IAM_ENDPOINT";
     }
 
     /// <summary>The catalogue the template tests check template.yaml against.</summary>
@@ -41,12 +47,17 @@ public sealed record Settings
         new(Names.UnusedAfterDays, SettingUse.Optional, "days after which a credential is unused (default 90)"),
         new(Names.LearningPeriodDays, SettingUse.Optional, "learning period in days (default 14)"),
         new(Names.TrustedAccounts, SettingUse.Optional, "comma-separated account ids that are not external"),
+        new(Names.KeyRotationDays, SettingUse.Optional, "days after which an active access key should have been rotated (default 90)"),
+        new(Names.RoleAllowCallers, SettingUse.Optional, "role-assumption callers never reported (comma-separated; trailing * = prefix)"),
+        new(Names.RoleAllowRoles, SettingUse.Optional, "roles whose assumptions are never reported (comma-separated; trailing * = prefix)"),
+        new(Names.RoleAllowNetworks, SettingUse.Optional, "CIDRs counted as known networks for every role (comma-separated)"),
         new(Names.StateRetentionDays, SettingUse.Optional, "days a sighting is kept after it was last seen (default 400)"),
         new(Names.SafetyMarginMs, SettingUse.Optional, "stop taking messages this long before the deadline (default 10000)"),
         new(Names.MetricsNamespace, SettingUse.Optional, "CloudWatch namespace of the EMF metrics (default Monitor)"),
         new(Names.S3Endpoint, SettingUse.Override, "S3 endpoint for tests (path-style)"),
         new(Names.DynamoDbEndpoint, SettingUse.Override, "DynamoDB endpoint for tests"),
         new(Names.SqsEndpoint, SettingUse.Override, "SQS endpoint for tests"),
+        new(Names.IamEndpoint, SettingUse.Override, "IAM Query API endpoint for tests"),
     ];
 
     public required string Handler { get; init; }
@@ -73,6 +84,8 @@ public sealed record Settings
 
     public Uri? SqsEndpoint { get; init; }
 
+    public Uri? IamEndpoint { get; init; }
+
     public static Settings Load(IReadOnlyDictionary<string, string> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -89,6 +102,13 @@ public sealed record Settings
                 UnusedAfter = TimeSpan.FromDays(reader.Integer(Names.UnusedAfterDays, 90, 1, 3650)),
                 LearningPeriod = TimeSpan.FromDays(reader.Integer(Names.LearningPeriodDays, 14, 0, 3650)),
                 TrustedAccounts = reader.AccountIds(Names.TrustedAccounts),
+                KeyRotationAfter = TimeSpan.FromDays(reader.Integer(Names.KeyRotationDays, 90, 1, 3650)),
+                RoleAllowList = new RoleAllowList
+                {
+                    Callers = reader.List(Names.RoleAllowCallers),
+                    Roles = reader.List(Names.RoleAllowRoles),
+                    Networks = reader.Cidrs(Names.RoleAllowNetworks),
+                },
             },
             StateRetention = TimeSpan.FromDays(reader.Integer(Names.StateRetentionDays, 400, 1, 36500)),
             SafetyMargin = TimeSpan.FromMilliseconds(reader.Integer(Names.SafetyMarginMs, 10_000, 0, 900_000)),
@@ -96,6 +116,7 @@ public sealed record Settings
             S3Endpoint = reader.Url(Names.S3Endpoint),
             DynamoDbEndpoint = reader.Url(Names.DynamoDbEndpoint),
             SqsEndpoint = reader.Url(Names.SqsEndpoint),
+            IamEndpoint = reader.Url(Names.IamEndpoint),
         };
     }
 
@@ -137,6 +158,15 @@ public sealed record Settings
             return raw is null ? null
                 : Uri.TryCreate(raw, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url
                 : throw new SettingsException(name, "must be an absolute http(s) URL");
+        }
+
+        public string[] List(string name) =>
+            (Optional(name) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        public string[] Cidrs(string name)
+        {
+            var cidrs = List(name);
+            return cidrs.All(c => Cidr.TryParse(c, out _)) ? cidrs : throw new SettingsException(name, "must be a comma-separated list of CIDRs such as 203.0.113.0/24");
         }
 
         public HashSet<string> AccountIds(string name)

@@ -46,6 +46,8 @@ public sealed class SettingsTests
     [InlineData("MONITOR_TRUSTED_ACCOUNTS", "12345,123456789012")]
     [InlineData("MONITOR_ALERT_QUEUE_URL", "alerts")]
     [InlineData("MONITOR_S3_ENDPOINT", "ftp://127.0.0.1:1")]
+    [InlineData("MONITOR_KEY_ROTATION_DAYS", "0")]
+    [InlineData("MONITOR_ROLE_ALLOW_NETWORKS", "10.0.0.0/8,not-a-network")]
     public void Load_NamesTheVariable_WhenAValueIsInvalid(string name, string value)
     {
         var environment = Minimal();
@@ -71,6 +73,27 @@ public sealed class SettingsTests
         settings.Detection.UnusedAfter.ShouldBe(TimeSpan.FromDays(45));
         settings.SafetyMargin.ShouldBe(TimeSpan.FromMilliseconds(250));
         settings.DynamoDbEndpoint.ShouldBe(new Uri("http://127.0.0.1:4567"));
+    }
+
+    [Fact]
+    public void CredentialAndRoleTuning_IsRead()
+    {
+        var environment = Minimal();
+        environment["MONITOR_KEY_ROTATION_DAYS"] = "30";
+        environment["MONITOR_ROLE_ALLOW_CALLERS"] = "arn:aws:iam::111122223333:role/ci-*, arn:aws:iam::111122223333:user/bob";
+        environment["MONITOR_ROLE_ALLOW_ROLES"] = "arn:aws:iam::111122223333:role/breakglass";
+        environment["MONITOR_ROLE_ALLOW_NETWORKS"] = "198.51.100.0/24,2001:db8::/32";
+        environment["MONITOR_IAM_ENDPOINT"] = "http://127.0.0.1:4570";
+
+        var settings = Settings.Load(environment);
+
+        settings.Detection.KeyRotationAfter.ShouldBe(TimeSpan.FromDays(30));
+        settings.Detection.RoleAllowList.AllowsCaller("arn:aws:iam::111122223333:role/ci-deploy").ShouldBeTrue();
+        settings.Detection.RoleAllowList.AllowsCaller("arn:aws:iam::111122223333:user/bob").ShouldBeTrue();
+        settings.Detection.RoleAllowList.AllowsRole("arn:aws:iam::111122223333:role/breakglass").ShouldBeTrue();
+        settings.Detection.RoleAllowList.AllowsAddress(System.Net.IPAddress.Parse("198.51.100.7")).ShouldBeTrue();
+        settings.Detection.RoleAllowList.AllowsAddress(System.Net.IPAddress.Parse("203.0.113.7")).ShouldBeFalse();
+        settings.IamEndpoint.ShouldBe(new Uri("http://127.0.0.1:4570"));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Monitor.Detection;
 using Monitor.Detection.Credentials;
+using Monitor.Lambda.Runtime;
 using Monitor.Records.CredentialReports;
 using Monitor.Sinks;
 using Monitor.State;
@@ -20,10 +21,11 @@ public sealed class CredentialAuditHandler(
     IStateStore store,
     IFindingSink alerts,
     DetectionOptions options,
-    TimeProvider time) : IEventHandler
+    TimeProvider time) : IInvocationHandler
 {
-    public async Task<ReadOnlyMemory<byte>> HandleAsync(ReadOnlyMemory<byte> eventBody, CancellationToken cancellationToken)
+    public async Task<ReadOnlyMemory<byte>> HandleAsync(Invocation invocation, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(invocation);
         var report = await reports.FetchAsync(cancellationToken).ConfigureAwait(false);
         if (report.IsRejected)
         {
@@ -34,7 +36,7 @@ public sealed class CredentialAuditHandler(
         var recorded = CredentialReportRecorder.Record(report, view);
         await view.CommitAsync(cancellationToken).ConfigureAwait(false);
 
-        var asOf = ScheduledTime(eventBody.Span) ?? time.GetUtcNow();
+        var asOf = ScheduledTime(invocation.Body.Span) ?? time.GetUtcNow();
         var findings = await new CredentialAudit(options).EvaluateAsync(store, asOf, cancellationToken).ConfigureAwait(false);
         var fresh = findings.Count == 0 ? [] : await store.PutFindingsAsync(findings, cancellationToken).ConfigureAwait(false);
         if (fresh.Count > 0)

@@ -5,15 +5,18 @@ namespace Monitor.Lambda.Handlers;
 
 /// <summary>
 /// The functions this bootstrap can be, by <c>_HANDLER</c> value. template.yaml may only name these (its tests
-/// read this table). The access-log ingest handler arrives with its own issue.
+/// read this table).
 /// </summary>
 public static class HandlerCatalog
 {
     public const string IngestCloudTrail = "ingest-cloudtrail";
 
+    public const string CredentialAudit = "credential-audit";
+
     private static readonly Dictionary<string, Func<Settings, TimeProvider, TextWriter, IInvocationHandler>> Factories = new(StringComparer.Ordinal)
     {
         [IngestCloudTrail] = IngestComposition.Create,
+        [CredentialAudit] = CredentialAuditComposition.Create,
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

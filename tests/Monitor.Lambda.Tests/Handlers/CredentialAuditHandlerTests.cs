@@ -48,7 +48,7 @@ public sealed class CredentialAuditHandlerTests
     {
         var handler = new CredentialAuditHandler(new FixedReportSource(CredentialReport.Rejected("iam:GetCredentialReport", "not a report")), _store, _alerts, new DetectionOptions(), new FakeTimeProvider());
 
-        await Should.ThrowAsync<InvalidDataException>(() => handler.HandleAsync(Encoding.UTF8.GetBytes(ScheduleEvent), CancellationToken.None));
+        await Should.ThrowAsync<InvalidDataException>(() => handler.HandleAsync(Invoke(ScheduleEvent), CancellationToken.None));
     }
 
     private CredentialAuditHandler Handler(params string[] rows) => new(
@@ -60,9 +60,12 @@ public sealed class CredentialAuditHandlerTests
 
     private static async Task<JsonElement> RunAsync(CredentialAuditHandler handler, string body = ScheduleEvent)
     {
-        var response = await handler.HandleAsync(Encoding.UTF8.GetBytes(body), CancellationToken.None);
+        var response = await handler.HandleAsync(Invoke(body), CancellationToken.None);
         return JsonDocument.Parse(response).RootElement.Clone();
     }
+
+    private static Monitor.Lambda.Runtime.Invocation Invoke(string body) =>
+        new("request-1", DateTimeOffset.MaxValue, null, null, Encoding.UTF8.GetBytes(body));
 
     private sealed class FixedReportSource(CredentialReport report) : ICredentialReportSource
     {
