@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.Aws.Iam;
 using Monitor.Records.CredentialReports;
+using Monitor.Testing.Fakes;
 
 namespace Monitor.Aws.Tests.Iam;
 

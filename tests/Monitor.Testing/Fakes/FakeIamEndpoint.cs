@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Monitor.Aws.Tests.Iam;
+namespace Monitor.Testing.Fakes;
 
 /// <summary>A loopback HTTP server that answers like IAM's Query API from a script, recording every request.</summary>
-internal sealed class FakeIamEndpoint : IAsyncDisposable
+public sealed class FakeIamEndpoint : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Queue<(HttpStatusCode Status, string Body)> _script = new();
@@ -79,4 +79,4 @@ internal sealed class FakeIamEndpoint : IAsyncDisposable
     }
 }
 
-internal sealed record RecordedRequest(string Method, string Body, IReadOnlyDictionary<string, string> Headers);
+public sealed record RecordedRequest(string Method, string Body, IReadOnlyDictionary<string, string> Headers);
