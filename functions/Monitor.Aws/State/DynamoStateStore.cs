@@ -68,7 +68,7 @@ public sealed class DynamoStateStore(IAmazonDynamoDB dynamo, string tableName, T
     {
         ArgumentNullException.ThrowIfNull(findings);
         var merged = findings.GroupBy(f => f.Id, StringComparer.Ordinal).Select(g => g.Aggregate((a, b) => a.Merge(b))).ToList();
-        var isNew = new bool[merged.Count];
+        var toAnnounce = new Finding?[merged.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, merged.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (index, ct) =>
         {
             var finding = merged[index];
@@ -76,7 +76,7 @@ public sealed class DynamoStateStore(IAmazonDynamoDB dynamo, string tableName, T
             // The conditional create is what makes a finding announce once: whoever creates the item alerts.
             if (await TryPutAsync(FindingItem.ToItem(finding, 1), null, ct).ConfigureAwait(false))
             {
-                isNew[index] = true;
+                toAnnounce[index] = finding;
                 return;
             }
 
@@ -85,10 +85,17 @@ public sealed class DynamoStateStore(IAmazonDynamoDB dynamo, string tableName, T
                 var item = await _reader.GetAsync(FindingItem.Key(finding.Id), ct).ConfigureAwait(false)
                     ?? throw new InvalidOperationException($"Finding {finding.Id} vanished while being merged.");
                 var (stored, version) = FindingItem.FromItem(item);
+                var returned = FindingItem.IsReturned(item);
                 var next = stored.Merge(finding);
-                if (FindingDocument.Serialize(next) == FindingDocument.Serialize(stored)
-                    || await TryPutAsync(FindingItem.ToItem(next, version + 1), version, ct).ConfigureAwait(false))
+                if (!returned && FindingDocument.Serialize(next) == FindingDocument.Serialize(stored))
                 {
+                    return;
+                }
+
+                // A handed-back announcement is taken by whoever's versioned write clears the mark: one caller.
+                if (await TryPutAsync(FindingItem.ToItem(next, version + 1), version, ct).ConfigureAwait(false))
+                {
+                    toAnnounce[index] = returned ? next : null;
                     return;
                 }
 
@@ -96,7 +103,30 @@ public sealed class DynamoStateStore(IAmazonDynamoDB dynamo, string tableName, T
             }
         }).ConfigureAwait(false);
 
-        return merged.Where((_, i) => isNew[i]).ToList();
+        return toAnnounce.OfType<Finding>().ToList();
+    }
+
+    public async Task ReturnAnnouncementsAsync(IReadOnlyCollection<string> findingIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(findingIds);
+        await Parallel.ForEachAsync(findingIds.Distinct(StringComparer.Ordinal), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (id, ct) =>
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                if (await _reader.GetAsync(FindingItem.Key(id), ct).ConfigureAwait(false) is not { } item || FindingItem.IsReturned(item))
+                {
+                    return;
+                }
+
+                var (stored, version) = FindingItem.FromItem(item);
+                if (await TryPutAsync(FindingItem.ToItem(stored, version + 1, returned: true), version, ct).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                await BackOffAsync(attempt, id, ct).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Finding>> ListFindingsAsync(CancellationToken cancellationToken)

@@ -12,15 +12,26 @@ internal static class FindingItem
         [StateTableLayout.SortKey] = new AttributeValue { S = id },
     };
 
-    public static Dictionary<string, AttributeValue> ToItem(Finding finding, long version)
+    /// <summary>Set while a finding's announcement is handed back (its send failed): the next put announces it.</summary>
+    private const string Returned = "returned";
+
+    public static Dictionary<string, AttributeValue> ToItem(Finding finding, long version, bool returned = false)
     {
         var item = Key(finding.Id);
         item["time"] = new AttributeValue { S = SightingItem.Time(finding.Time) };
         item["json"] = new AttributeValue { S = FindingDocument.Serialize(finding) };
         item[StateTableLayout.Version] = SightingItem.Number(version);
+        if (returned)
+        {
+            item[Returned] = new AttributeValue { BOOL = true };
+        }
+
         return item;
     }
 
     public static (Finding Finding, long Version) FromItem(Dictionary<string, AttributeValue> item) =>
         (FindingDocument.Deserialize(item["json"].S), SightingItem.VersionOf(item));
+
+    public static bool IsReturned(Dictionary<string, AttributeValue> item) =>
+        item.TryGetValue(Returned, out var value) && value.BOOL == true;
 }

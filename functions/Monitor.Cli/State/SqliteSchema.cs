@@ -26,6 +26,7 @@ internal static class SqliteSchema
             body TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS findings_by_time ON findings (time, id);
+        CREATE TABLE IF NOT EXISTS returned_announcements (id TEXT NOT NULL PRIMARY KEY);
         """;
 
     /// <summary>Brings an empty database to <see cref="Version"/>; throws <see cref="InvalidDataException"/> for a newer one.</summary>

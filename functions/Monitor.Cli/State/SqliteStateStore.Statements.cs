@@ -18,6 +18,8 @@ public sealed partial class SqliteStateStore
         private readonly SqliteCommand _readFinding;
         private readonly SqliteCommand _writeFinding;
         private readonly SqliteCommand _listFindings;
+        private readonly SqliteCommand _returnAnnouncement;
+        private readonly SqliteCommand _takeReturned;
 
         public Statements(SqliteConnection connection)
         {
@@ -42,6 +44,23 @@ public sealed partial class SqliteStateStore
                 "$time",
                 "$body");
             _listFindings = Command(connection, "SELECT body FROM findings ORDER BY time, id;");
+            _returnAnnouncement = Command(connection, "INSERT OR IGNORE INTO returned_announcements (id) SELECT id FROM findings WHERE id = $id;", "$id");
+            _takeReturned = Command(connection, "DELETE FROM returned_announcements WHERE id = $id;", "$id");
+        }
+
+        public void ReturnAnnouncement(SqliteTransaction transaction, string id)
+        {
+            _returnAnnouncement.Transaction = transaction;
+            _returnAnnouncement.Parameters["$id"].Value = id;
+            _returnAnnouncement.ExecuteNonQuery();
+        }
+
+        /// <summary>Whether the finding's announcement had been handed back (and takes it).</summary>
+        public bool TakeReturned(SqliteTransaction transaction, string id)
+        {
+            _takeReturned.Transaction = transaction;
+            _takeReturned.Parameters["$id"].Value = id;
+            return _takeReturned.ExecuteNonQuery() > 0;
         }
 
         public Sighting? ReadSighting(SqliteTransaction transaction, StateKey key)
@@ -110,7 +129,7 @@ public sealed partial class SqliteStateStore
 
         public void Dispose()
         {
-            foreach (var command in (SqliteCommand[])[_readSighting, _writeSighting, _listSightings, _readFinding, _writeFinding, _listFindings])
+            foreach (var command in (SqliteCommand[])[_readSighting, _writeSighting, _listSightings, _readFinding, _writeFinding, _listFindings, _returnAnnouncement, _takeReturned])
             {
                 command.Dispose();
             }

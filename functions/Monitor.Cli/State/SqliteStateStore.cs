@@ -157,15 +157,36 @@ public sealed partial class SqliteStateStore : IStateStore, IAsyncDisposable
             foreach (var finding in merged)
             {
                 var stored = _statements.ReadFinding(transaction, finding.Id);
-                _statements.WriteFinding(transaction, stored is null ? finding : stored.Merge(finding));
-                if (stored is null)
+                var next = stored is null ? finding : stored.Merge(finding);
+                _statements.WriteFinding(transaction, next);
+                if (stored is null || _statements.TakeReturned(transaction, finding.Id))
                 {
-                    fresh.Add(finding);
+                    fresh.Add(next);
                 }
             }
 
             transaction.Commit();
             return fresh;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task ReturnAnnouncementsAsync(IReadOnlyCollection<string> findingIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(findingIds);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            foreach (var id in findingIds)
+            {
+                _statements.ReturnAnnouncement(transaction, id);
+            }
+
+            transaction.Commit();
         }
         finally
         {

@@ -135,12 +135,7 @@ public sealed class Ingestor(
     private async Task<MessageOutcome> CommitAsync(IngestRun run, CancellationToken cancellationToken)
     {
         await run.State.CommitAsync(cancellationToken).ConfigureAwait(false);
-        var findings = run.Detection.Findings.ToArray();
-        var fresh = findings.Length == 0 ? [] : await store.PutFindingsAsync(findings, cancellationToken).ConfigureAwait(false);
-        if (fresh.Count > 0)
-        {
-            await alerts.PublishAsync(fresh, cancellationToken).ConfigureAwait(false);
-        }
+        var fresh = await FindingAnnouncer.AnnounceAsync(store, alerts, run.Detection.Findings.ToArray(), cancellationToken).ConfigureAwait(false);
 
         return run.Finish(run.HasFailed ? MessageStatus.Failed : MessageStatus.Processed, fresh);
     }

@@ -22,10 +22,18 @@ public interface IStateStore
     Task MergeAsync(IReadOnlyCollection<Sighting> sightings, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores findings by id, merging into any already stored. Returns the findings whose id was not stored
-    /// before: the ones to alert on, so each finding is announced once however often it is reported.
+    /// Stores findings by id, merging into any already stored. Returns the findings to announce: those not
+    /// stored before, and those whose announcement was handed back with <see cref="ReturnAnnouncementsAsync"/>.
+    /// Exactly one caller gets each, even when several put the same finding at once, so each finding is
+    /// announced once however often it is reported.
     /// </summary>
     Task<IReadOnlyList<Finding>> PutFindingsAsync(IReadOnlyCollection<Finding> findings, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Hands back the announcement of findings a put returned but whose send failed, so the next put of each
+    /// returns it again (the retry announces it instead of losing it). Unknown ids are ignored.
+    /// </summary>
+    Task ReturnAnnouncementsAsync(IReadOnlyCollection<string> findingIds, CancellationToken cancellationToken);
 
     /// <summary>Every stored finding, ordered by time then id.</summary>
     Task<IReadOnlyList<Finding>> ListFindingsAsync(CancellationToken cancellationToken);

@@ -38,11 +38,7 @@ public sealed class CredentialAuditHandler(
 
         var asOf = ScheduledTime(invocation.Body.Span) ?? time.GetUtcNow();
         var findings = await new CredentialAudit(options).EvaluateAsync(store, asOf, cancellationToken).ConfigureAwait(false);
-        var fresh = findings.Count == 0 ? [] : await store.PutFindingsAsync(findings, cancellationToken).ConfigureAwait(false);
-        if (fresh.Count > 0)
-        {
-            await alerts.PublishAsync(fresh, cancellationToken).ConfigureAwait(false);
-        }
+        var fresh = await FindingAnnouncer.AnnounceAsync(store, alerts, findings, cancellationToken).ConfigureAwait(false);
 
         return Summary(asOf, recorded, findings.Count, fresh.Count, report.Errors);
     }

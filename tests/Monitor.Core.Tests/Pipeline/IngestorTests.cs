@@ -48,6 +48,19 @@ public sealed class IngestorTests
     }
 
     [Fact]
+    public async Task FailedAlertSend_FailsTheMessage_AndTheRetryAnnouncesTheFindings()
+    {
+        var message = Message("m-1", Some.S3NotificationBody(Some.S3Record("trail", Key1)));
+        var broken = new Ingestor(_objects, _store, [new EchoDetector()], new FailingSink(), new DetectionOptions(), new FakeTimeProvider());
+
+        await Should.ThrowAsync<IOException>(() => broken.ProcessMessageAsync(message, default));
+        var retry = await Ingestor().ProcessMessageAsync(message, default);
+
+        retry.NewFindings.Count.ShouldBe(2);
+        _alerts.Published.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Message_WithMissingObject_FailsNamingIt_AndStillCommitsTheObjectsThatWereRead()
     {
         var outcome = await Ingestor().ProcessMessageAsync(Message("m-2", Some.S3NotificationBody(Some.S3Record("trail", Key1), Some.S3Record("trail", "AWSLogs/missing.json.gz"))), default);

@@ -80,3 +80,10 @@ internal sealed class HangingObjectSource : IObjectSource
         throw new InvalidOperationException("unreachable");
     }
 }
+
+/// <summary>A sink whose queue is unreachable.</summary>
+internal sealed class FailingSink : IFindingSink
+{
+    public Task PublishAsync(IReadOnlyList<Finding> findings, CancellationToken cancellationToken) =>
+        throw new IOException("alert queue unreachable");
+}

@@ -71,6 +71,39 @@ public abstract partial class StateStoreContract
     public async Task PutFindingsAsync_ReturnsNothing_WhenGivenNothing() => (await PutAsync()).ShouldBeEmpty();
 
     [Fact]
+    public async Task ReturnedAnnouncement_IsGivenToTheNextPut_Once()
+    {
+        await PutAsync(Some.Finding(eventIds: ["e1"]));
+
+        await Store.ReturnAnnouncementsAsync([Some.Finding().Id], CancellationToken.None);
+        var retried = await PutAsync(Some.Finding(eventIds: ["e2"]));
+        var again = await PutAsync(Some.Finding(eventIds: ["e3"]));
+
+        retried.ShouldHaveSingleItem().EventIds.ShouldBe(["e1", "e2"], "the announcement carries the merged finding");
+        again.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ReturnAnnouncementsAsync_IgnoresUnknownIds()
+    {
+        await Store.ReturnAnnouncementsAsync(["never-stored"], CancellationToken.None);
+
+        (await Store.ListFindingsAsync(CancellationToken.None)).ShouldBeEmpty();
+        (await PutAsync(Some.Finding(id: "never-stored"))).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task ReturnedAnnouncement_IsTakenByExactlyOneOfConcurrentPuts()
+    {
+        await PutAsync(Some.Finding());
+        await Store.ReturnAnnouncementsAsync([Some.Finding().Id], CancellationToken.None);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => PutAsync(Some.Finding(eventIds: [$"e{i}"])))));
+
+        results.Sum(r => r.Count).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task ListFindingsAsync_ReturnsNothing_WhenEmpty() =>
         (await Store.ListFindingsAsync(CancellationToken.None)).ShouldBeEmpty();
 

@@ -12,6 +12,7 @@ public sealed class InMemoryStateStore : IStateStore
     private readonly Lock _gate = new();
     private readonly Dictionary<StateKey, Sighting> _sightings = [];
     private readonly Dictionary<string, Finding> _findings = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _returned = new(StringComparer.Ordinal);
 
     /// <summary>A snapshot of every stored sighting, for assertions.</summary>
     public IReadOnlyDictionary<StateKey, Sighting> Sightings
@@ -87,6 +88,10 @@ public sealed class InMemoryStateStore : IStateStore
                 if (_findings.TryGetValue(group.Key, out var stored))
                 {
                     _findings[group.Key] = stored.Merge(merged);
+                    if (_returned.Remove(group.Key))
+                    {
+                        fresh.Add(_findings[group.Key]);
+                    }
                 }
                 else
                 {
@@ -97,6 +102,17 @@ public sealed class InMemoryStateStore : IStateStore
         }
 
         return Task.FromResult<IReadOnlyList<Finding>>(fresh);
+    }
+
+    public Task ReturnAnnouncementsAsync(IReadOnlyCollection<string> findingIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(findingIds);
+        lock (_gate)
+        {
+            _returned.UnionWith(findingIds.Where(_findings.ContainsKey));
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<Finding>> ListFindingsAsync(CancellationToken cancellationToken)
