@@ -30,24 +30,7 @@ internal static class AuditRun
         await store.PutFindingsAsync(findings, cancellationToken).ConfigureAwait(false);
         result.AddFindings(findings);
 
-        foreach (var error in result.Errors)
-        {
-            await errors.WriteLineAsync($"error: {TerminalText.Safe(error, 400)}").ConfigureAwait(false);
-        }
-
-        switch (settings.Format)
-        {
-            case OutputFormat.Jsonl:
-                JsonRenderer.RenderLines(output, result);
-                break;
-            case OutputFormat.Json:
-                JsonRenderer.RenderDocument(output, result, asOf);
-                break;
-            default:
-                TableRenderer.Render(output, result, asOf);
-                break;
-        }
-
+        ResultPrinter.Print(result, settings.Format, asOf, output, errors);
         return result.Errors.Count == 0 ? 0 : 1;
     }
 }

@@ -50,33 +50,7 @@ internal static class ReplayRun
             result.AddFindings(posture);
         }
 
-        Print(result, settings.Format, asOf, output, errors);
+        ResultPrinter.Print(result, settings.Format, asOf, output, errors);
         return result.Errors.Count == 0 ? 0 : 1;
-    }
-
-    private static void Print(ReplayResult result, OutputFormat format, DateTimeOffset? asOf, TextWriter output, TextWriter errors)
-    {
-        foreach (var note in result.Outcomes.SelectMany(o => o.Notes))
-        {
-            errors.WriteLine($"skipped: {TerminalText.Safe(note, 400)}");
-        }
-
-        foreach (var error in result.Errors)
-        {
-            errors.WriteLine($"error: {TerminalText.Safe(error, 400)}");
-        }
-
-        switch (format)
-        {
-            case OutputFormat.Jsonl:
-                JsonRenderer.RenderLines(output, result);
-                break;
-            case OutputFormat.Json:
-                JsonRenderer.RenderDocument(output, result, asOf);
-                break;
-            default:
-                TableRenderer.Render(output, result, asOf);
-                break;
-        }
     }
 }
