@@ -7,6 +7,12 @@ if (args is ["coldstart", ..])
     return;
 }
 
+if (args is ["pipeline-rate", ..])
+{
+    await PipelineRate.RunAsync(args);
+    return;
+}
+
 if (args is ["ingest-rate", ..])
 {
     await IngestRate.RunAsync(args);

@@ -60,23 +60,48 @@ public sealed record Sighting
             throw new ArgumentException($"Cannot merge {other.Key} into {Key}.", nameof(other));
         }
 
-        var attributes = new Dictionary<string, Stamped>(Attributes, StringComparer.Ordinal);
-        foreach (var (name, value) in other.Attributes)
-        {
-            attributes[name] = attributes.TryGetValue(name, out var mine) ? Stamped.Latest(mine, value) : value;
-        }
-
-        return this with
-        {
-            FirstSeen = FirstSeen <= other.FirstSeen ? FirstSeen : other.FirstSeen,
-            LastSeen = LastSeen >= other.LastSeen ? LastSeen : other.LastSeen,
-            Days = MergeDays(Days, other.Days),
-            Attributes = attributes,
-        };
+        // Fast paths: most observations repeat what is known (the same key seen again the same day, with no
+        // attributes), and merging runs once per event per key, so it must not allocate when nothing changes.
+        var days = MergeDays(Days, other.Days);
+        var attributes = MergeAttributes(Attributes, other.Attributes);
+        var first = FirstSeen <= other.FirstSeen ? FirstSeen : other.FirstSeen;
+        var last = LastSeen >= other.LastSeen ? LastSeen : other.LastSeen;
+        return first == FirstSeen && last == LastSeen && ReferenceEquals(days, Days) && ReferenceEquals(attributes, Attributes)
+            ? this
+            : this with { FirstSeen = first, LastSeen = last, Days = days, Attributes = attributes };
     }
 
-    private static int[] MergeDays(IReadOnlyList<int> a, IReadOnlyList<int> b)
+    private static IReadOnlyDictionary<string, Stamped> MergeAttributes(IReadOnlyDictionary<string, Stamped> mine, IReadOnlyDictionary<string, Stamped> theirs)
     {
+        if (theirs.Count == 0)
+        {
+            return mine;
+        }
+
+        Dictionary<string, Stamped>? merged = null;
+        foreach (var (name, value) in theirs)
+        {
+            var known = merged ?? mine;
+            var next = known.TryGetValue(name, out var current) ? Stamped.Latest(current, value) : value;
+            if (known.ContainsKey(name) && next == current)
+            {
+                continue;
+            }
+
+            merged ??= new Dictionary<string, Stamped>(mine, StringComparer.Ordinal);
+            merged[name] = next;
+        }
+
+        return merged ?? mine;
+    }
+
+    private static IReadOnlyList<int> MergeDays(IReadOnlyList<int> a, IReadOnlyList<int> b)
+    {
+        if (b.Count == 0 || (b.Count == 1 && a is int[] sorted && Array.BinarySearch(sorted, b[0]) >= 0))
+        {
+            return a;
+        }
+
         var all = new SortedSet<int>(a);
         all.UnionWith(b);
         return all.Count <= MaxDays ? [.. all] : [.. all.Skip(all.Count - MaxDays)];
