@@ -4,4 +4,18 @@ using Monitor.Cli.Commands;
 var root = new RootCommand("monitor: AWS IAM activity monitor. Replays CloudTrail logs and notifications through the detection pipeline.");
 root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+
+// Unusable options exit 2 (an input that fails exits 1), so scripts can tell a typo from bad data.
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        await Console.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+    }
+
+    await Console.Error.WriteLineAsync("Run with --help for usage.").ConfigureAwait(false);
+    return 2;
+}
+
+return await parse.InvokeAsync().ConfigureAwait(false);

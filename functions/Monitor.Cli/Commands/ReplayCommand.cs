@@ -15,7 +15,7 @@ internal static class ReplayCommand
         var paths = new Argument<string[]>("path")
         {
             Arity = ArgumentArity.OneOrMore,
-            Description = "Files or folders (recursive, name order): Lambda SQS events, CloudTrail logs (.json, .json.gz), single records, EventBridge events, S3/SNS notifications, IAM credential report CSVs.",
+            Description = "Files or folders (recursive), replayed oldest first: Lambda SQS events, CloudTrail logs (.json, .json.gz), single records, EventBridge events, S3/SNS notifications, IAM credential report CSVs.",
         };
         var objects = new Option<string>("--objects") { Description = "Folder that s3://bucket/key references resolve under (DIR/bucket/key).", DefaultValueFactory = _ => Path.Combine("events", "objects") };
         var state = new Option<string>("--state") { Description = "SQLite state file, or :memory: for a throwaway store.", DefaultValueFactory = _ => Path.Combine(".monitor", "state.db") };
