@@ -49,7 +49,7 @@ internal static class RoleFindings
             Id = id,
             Detector = Detector,
             Severity = RoleScore.SeverityOf(score),
-            Title = $"Unusual {activity.EventName} into {Short(issue.Target)} by {Short(issue.CallerKey)}",
+            Title = TitleOf(issue, activity),
             Account = issue.TargetAccount ?? activity.Account ?? "unknown",
             Principal = activity.Principal.Arn ?? issue.CallerKey,
             Time = activity.Time,
@@ -103,4 +103,12 @@ internal static class RoleFindings
         var slash = arnOrKey.LastIndexOf('/');
         return slash >= 0 && slash < arnOrKey.Length - 1 && arnOrKey.StartsWith("arn:", StringComparison.Ordinal) ? arnOrKey[(slash + 1)..] : arnOrKey;
     }
+
+    // GetSessionToken and GetFederationToken mint a session for the caller itself: there is no role to go "into".
+    private static string TitleOf(CredentialIssue issue, Records.Activity activity) => issue.Kind switch
+    {
+        IssueKind.GetSessionToken or IssueKind.GetFederationToken => $"Unusual {activity.EventName} by {Short(issue.CallerKey)}",
+        IssueKind.AssumeRoot => $"Unusual AssumeRoot into account {issue.TargetAccount ?? Short(issue.Target)} by {Short(issue.CallerKey)}",
+        _ => $"Unusual {activity.EventName} into {Short(issue.Target)} by {Short(issue.CallerKey)}",
+    };
 }

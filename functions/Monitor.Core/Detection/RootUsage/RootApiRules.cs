@@ -30,7 +30,15 @@ internal static class RootApiRules
         var session = root.UsesSessionKey ? await state.GetAsync(RootStateKeys.AssumeRootSession(root.AccessKeyId!), cancellationToken).ConfigureAwait(false) : null;
         var assumed = root.UsesSessionKey && (session is not null || root.MarkedAssumedRoot);
 
-        List<string> signals = [.. RootFindings.CommonSignals(root), root.Ip is null ? "no-source-ip" : known ? "known-source-ip" : "new-source-ip"];
+        // A fold gathers many calls, so only the positive signal is given: "new-source-ip" when any of its calls
+        // came from an address never seen for root ("known" for one call and "new" for another would read as a
+        // contradiction). evidence.ipKnown keeps the first call's answer.
+        List<string> signals = [.. RootFindings.CommonSignals(root)];
+        if (root.Ip is null || !known)
+        {
+            signals.Add(root.Ip is null ? "no-source-ip" : "new-source-ip");
+        }
+
         var evidence = new JsonObject { ["ipKnown"] = known };
         if (root.UsesLongTermKey)
         {
