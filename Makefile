@@ -4,10 +4,13 @@
 
 PUBLISH_DIR ?= out/lambda
 
-.PHONY: publish-bootstrap build-IngestCloudTrailFunction
+.PHONY: publish-bootstrap build-IngestCloudTrailFunction build-IngestAccessLogFunction
 
 publish-bootstrap:
 	dotnet publish functions/Monitor.Lambda/Monitor.Lambda.csproj -c Release -r linux-x64 -o $(PUBLISH_DIR)
 
 build-IngestCloudTrailFunction: publish-bootstrap
+	cp $(PUBLISH_DIR)/bootstrap $(ARTIFACTS_DIR)/bootstrap
+
+build-IngestAccessLogFunction: publish-bootstrap
 	cp $(PUBLISH_DIR)/bootstrap $(ARTIFACTS_DIR)/bootstrap

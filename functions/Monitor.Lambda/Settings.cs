@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitor.Detection;
+using Monitor.Detection.PublicBuckets;
 
 namespace Monitor.Lambda;
 
@@ -21,6 +22,7 @@ public sealed record Settings
         public const string UnusedAfterDays = "MONITOR_UNUSED_AFTER_DAYS";
         public const string LearningPeriodDays = "MONITOR_LEARNING_PERIOD_DAYS";
         public const string TrustedAccounts = "MONITOR_TRUSTED_ACCOUNTS";
+        public const string PublicBuckets = "MONITOR_PUBLIC_BUCKETS";
         public const string StateRetentionDays = "MONITOR_STATE_RETENTION_DAYS";
         public const string SafetyMarginMs = "MONITOR_SAFETY_MARGIN_MS";
         public const string MetricsNamespace = "MONITOR_METRICS_NAMESPACE";
@@ -41,6 +43,7 @@ public sealed record Settings
         new(Names.UnusedAfterDays, SettingUse.Optional, "days after which a credential is unused (default 90)"),
         new(Names.LearningPeriodDays, SettingUse.Optional, "learning period in days (default 14)"),
         new(Names.TrustedAccounts, SettingUse.Optional, "comma-separated account ids that are not external"),
+        new(Names.PublicBuckets, SettingUse.Optional, "comma-separated buckets meant to be public (trailing * = prefix); anonymous access to others is reported"),
         new(Names.StateRetentionDays, SettingUse.Optional, "days a sighting is kept after it was last seen (default 400)"),
         new(Names.SafetyMarginMs, SettingUse.Optional, "stop taking messages this long before the deadline (default 10000)"),
         new(Names.MetricsNamespace, SettingUse.Optional, "CloudWatch namespace of the EMF metrics (default Monitor)"),
@@ -89,6 +92,7 @@ public sealed record Settings
                 UnusedAfter = TimeSpan.FromDays(reader.Integer(Names.UnusedAfterDays, 90, 1, 3650)),
                 LearningPeriod = TimeSpan.FromDays(reader.Integer(Names.LearningPeriodDays, 14, 0, 3650)),
                 TrustedAccounts = reader.AccountIds(Names.TrustedAccounts),
+                PublicBuckets = reader.BucketList(Names.PublicBuckets),
             },
             StateRetention = TimeSpan.FromDays(reader.Integer(Names.StateRetentionDays, 400, 1, 36500)),
             SafetyMargin = TimeSpan.FromMilliseconds(reader.Integer(Names.SafetyMarginMs, 10_000, 0, 900_000)),
@@ -137,6 +141,21 @@ public sealed record Settings
             return raw is null ? null
                 : Uri.TryCreate(raw, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url
                 : throw new SettingsException(name, "must be an absolute http(s) URL");
+        }
+
+        public PublicBucketList BucketList(string name)
+        {
+            var list = PublicBucketList.Parse(Optional(name));
+            return list.Entries.All(IsBucketPattern)
+                ? list
+                : throw new SettingsException(name, "must be a comma-separated list of bucket names (a trailing * matches a prefix)");
+        }
+
+        // S3 bucket names: lower-case letters, digits, dots and hyphens; '*' only as a trailing prefix marker.
+        private static bool IsBucketPattern(string entry)
+        {
+            var name = entry.EndsWith('*') ? entry[..^1] : entry;
+            return name.Length > 0 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-');
         }
 
         public HashSet<string> AccountIds(string name)
