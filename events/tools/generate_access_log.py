@@ -8,7 +8,8 @@ What the log holds, in time order:
            HEADs and lists them; role inventory-scanner reads config/; user alice writes reports/
   10:12    app-server-role tries to overwrite config/app.json: 403 AccessDenied (denied write)
   11:40    alice tries to delete an invoice: 403 AccessDenied (denied write)
-  14:05    the root user lists the bucket and reads three daily exports from 203.0.113.66 (the console)
+  17:41    the root console session of the story (203.0.113.66, signed in at 17:20 without MFA, which removed the
+           local trail's data events at 17:33) lists the bucket and reads three daily exports: only this log shows it
   15:30    an anonymous caller from 198.51.100.200 reads exports/daily/ keys: granted (the bucket is not meant to be public)
   15:34    the same caller probes invoices/ (403) and tries to upload (403): denied anonymous reads and writes
   23:59    S3's lifecycle expires an old export (S3.EXPIRE.OBJECT: S3's own work, skipped by the reader)
@@ -102,10 +103,10 @@ def story(log):
     # Denied writes by a role and a user.
     log.add(at(10, 12, 31), f"{APP_ROLE}/{INSTANCES[1]}", "10.20.2.44", "REST.PUT.OBJECT", "config/app.json", 403, SDK_UA, error="AccessDenied", size=1874)
     log.add(at(11, 40, 2), ALICE, "198.51.100.10", "REST.DELETE.OBJECT", "invoices/2026/11/inv-41201.pdf", 403, CLI_UA, error="AccessDenied", size=0)
-    # Root reads through the console.
-    log.add(at(14, 5, 11), ROOT, "203.0.113.66", "REST.GET.BUCKET", "-", 200, CONSOLE_UA, query="?list-type=2&prefix=exports%2Fdaily%2F&delimiter=%2F")
+    # Root reads through the console, after the root session removed the local trail's data events (17:33).
+    log.add(at(17, 41, 11), ROOT, "203.0.113.66", "REST.GET.BUCKET", "-", 200, CONSOLE_UA, query="?list-type=2&prefix=exports%2Fdaily%2F&delimiter=%2F")
     for k, day in enumerate((7, 8, 9)):
-        log.add(at(14, 5, 40 + k * 6), ROOT, "203.0.113.66", "REST.GET.OBJECT", f"exports/daily/2026-11-{day:02d}.csv.gz", 200, CONSOLE_UA)
+        log.add(at(17, 41, 40 + k * 6), ROOT, "203.0.113.66", "REST.GET.OBJECT", f"exports/daily/2026-11-{day:02d}.csv.gz", 200, CONSOLE_UA)
     # Anonymous reads that S3 granted, then denied probes.
     for k, day in enumerate((1, 2, 3, 4, 5, 6)):
         log.add(at(15, 30, 5 + k * 3), "-", "198.51.100.200", "REST.GET.OBJECT", f"exports/daily/2026-11-{day:02d}.csv.gz", 200, CURL_UA)

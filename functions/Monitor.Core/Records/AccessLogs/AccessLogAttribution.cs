@@ -17,7 +17,7 @@ internal sealed class AccessLogAttribution(AccessLogOrigin origin)
     private readonly FieldCache<string> _userAgents = new(bytes => Unescape(Encoding.UTF8.GetString(bytes)));
     private readonly FieldCache<string?> _hostRegions = new(RegionOfHost);
     private readonly Dictionary<(string, bool, bool), S3Operation> _operations = [];
-    private readonly Dictionary<string, string> _bucketArns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Arn, string ObjectPrefix)> _bucketArns = new(StringComparer.Ordinal);
     private DateTimeOffset _lastTime;
     private byte[] _lastTimeText = [];
 
@@ -143,13 +143,14 @@ internal sealed class AccessLogAttribution(AccessLogOrigin origin)
             return scope == S3ResourceScope.Account ? ["*"] : [];
         }
 
-        if (!_bucketArns.TryGetValue(bucket, out var bucketArn))
+        if (!_bucketArns.TryGetValue(bucket, out var arns))
         {
-            bucketArn = $"arn:{PartitionOf(region)}:s3:::{bucket}";
-            _bucketArns[bucket] = bucketArn;
+            var arn = $"arn:{PartitionOf(region)}:s3:::{bucket}";
+            arns = (arn, arn + "/");
+            _bucketArns[bucket] = arns;
         }
 
-        return scope == S3ResourceScope.Object && !key.IsEmpty ? [bucketArn + "/" + AccessLogKey.Decode(key)] : [bucketArn];
+        return scope == S3ResourceScope.Object && !key.IsEmpty ? [AccessLogKey.Decode(arns.ObjectPrefix, key)] : [arns.Arn];
     }
 
     private static string PartitionOf(string? region) => region switch

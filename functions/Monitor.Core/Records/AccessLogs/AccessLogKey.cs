@@ -9,12 +9,15 @@ namespace Monitor.Records.AccessLogs;
 /// </summary>
 internal static class AccessLogKey
 {
-    public static string Decode(ReadOnlySpan<byte> encoded)
+    public static string Decode(ReadOnlySpan<byte> encoded) => Decode("", encoded);
+
+    /// <summary><paramref name="prefix"/> followed by the decoded key, built as one string (an object ARN per line).</summary>
+    public static string Decode(string prefix, ReadOnlySpan<byte> encoded)
     {
         var percent = encoded.IndexOf((byte)'%');
         if (percent < 0)
         {
-            return Encoding.UTF8.GetString(encoded);
+            return Concat(prefix, encoded);
         }
 
         var rented = ArrayPool<byte>.Shared.Rent(encoded.Length);
@@ -35,11 +38,31 @@ internal static class AccessLogKey
                 }
             }
 
-            return Encoding.UTF8.GetString(rented, 0, length);
+            return Concat(prefix, rented.AsSpan(0, length));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static string Concat(string prefix, ReadOnlySpan<byte> utf8)
+    {
+        if (prefix.Length == 0)
+        {
+            return Encoding.UTF8.GetString(utf8);
+        }
+
+        var chars = ArrayPool<char>.Shared.Rent(prefix.Length + Encoding.UTF8.GetMaxCharCount(utf8.Length));
+        try
+        {
+            prefix.CopyTo(chars);
+            var written = Encoding.UTF8.GetChars(utf8, chars.AsSpan(prefix.Length));
+            return new string(chars, 0, prefix.Length + written);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
         }
     }
 
