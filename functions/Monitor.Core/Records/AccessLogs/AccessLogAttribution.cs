@@ -150,7 +150,8 @@ internal sealed class AccessLogAttribution(AccessLogOrigin origin)
             _bucketArns[bucket] = arns;
         }
 
-        return scope == S3ResourceScope.Object && !key.IsEmpty ? [AccessLogKey.Decode(arns.ObjectPrefix, key)] : [arns.Arn];
+        // Object first, then its bucket: the order and pair CloudTrail data events list in resources[].
+        return scope == S3ResourceScope.Object && !key.IsEmpty ? [AccessLogKey.Decode(arns.ObjectPrefix, key), arns.Arn] : [arns.Arn];
     }
 
     private static string PartitionOf(string? region) => region switch

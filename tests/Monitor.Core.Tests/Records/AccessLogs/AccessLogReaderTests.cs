@@ -26,7 +26,7 @@ public sealed class AccessLogReaderTests
         activity.Principal.SessionName.ShouldBe("job-42");
         activity.Account.ShouldBe(Some.Account);
         activity.Region.ShouldBe("us-east-1");
-        activity.Resources.ShouldBe(["arn:aws:s3:::example-bucket/reports/2025/q1 final.csv"]);
+        activity.Resources.ShouldBe(["arn:aws:s3:::example-bucket/reports/2025/q1 final.csv", "arn:aws:s3:::example-bucket"]);
         activity.Source.Raw.ShouldBe("203.0.113.10");
         activity.UserAgent.ShouldBe("aws-cli/2.15.0 Python/3.11.6");
         activity.Outcome.ShouldBe(Outcome.Success);
@@ -91,7 +91,7 @@ public sealed class AccessLogReaderTests
         var (activities, report) = await Some.ReadAccessLogAsync(lines);
 
         activities.Count.ShouldBe(5_000);
-        activities[^1].Resources.ShouldBe(["arn:aws:s3:::example-bucket/data/4999.bin"]);
+        activities[^1].Resources.ShouldBe(["arn:aws:s3:::example-bucket/data/4999.bin", "arn:aws:s3:::example-bucket"]);
         report.Errors.ShouldBeEmpty();
     }
 
