@@ -4,7 +4,7 @@
 
 PUBLISH_DIR ?= out/lambda
 
-.PHONY: publish-bootstrap build-IngestCloudTrailFunction build-CredentialAuditFunction
+.PHONY: publish-bootstrap build-IngestCloudTrailFunction build-CredentialAuditFunction build-IngestAccessLogFunction
 
 publish-bootstrap:
 	dotnet publish functions/Monitor.Lambda/Monitor.Lambda.csproj -c Release -r linux-x64 -o $(PUBLISH_DIR)
@@ -13,4 +13,7 @@ build-IngestCloudTrailFunction: publish-bootstrap
 	cp $(PUBLISH_DIR)/bootstrap $(ARTIFACTS_DIR)/bootstrap
 
 build-CredentialAuditFunction: publish-bootstrap
+	cp $(PUBLISH_DIR)/bootstrap $(ARTIFACTS_DIR)/bootstrap
+
+build-IngestAccessLogFunction: publish-bootstrap
 	cp $(PUBLISH_DIR)/bootstrap $(ARTIFACTS_DIR)/bootstrap

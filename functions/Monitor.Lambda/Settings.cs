@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitor.Detection;
+using Monitor.Detection.PublicBuckets;
 using Monitor.Detection.Roles;
 
 namespace Monitor.Lambda;
@@ -26,6 +27,7 @@ public sealed record Settings
         public const string RoleAllowCallers = "MONITOR_ROLE_ALLOW_CALLERS";
         public const string RoleAllowRoles = "MONITOR_ROLE_ALLOW_ROLES";
         public const string RoleAllowNetworks = "MONITOR_ROLE_ALLOW_NETWORKS";
+        public const string PublicBuckets = "MONITOR_PUBLIC_BUCKETS";
         public const string StateRetentionDays = "MONITOR_STATE_RETENTION_DAYS";
         public const string SafetyMarginMs = "MONITOR_SAFETY_MARGIN_MS";
         public const string MetricsNamespace = "MONITOR_METRICS_NAMESPACE";
@@ -51,6 +53,7 @@ public sealed record Settings
         new(Names.RoleAllowCallers, SettingUse.Optional, "role-assumption callers never reported (comma-separated; trailing * = prefix)"),
         new(Names.RoleAllowRoles, SettingUse.Optional, "roles whose assumptions are never reported (comma-separated; trailing * = prefix)"),
         new(Names.RoleAllowNetworks, SettingUse.Optional, "CIDRs counted as known networks for every role (comma-separated)"),
+        new(Names.PublicBuckets, SettingUse.Optional, "comma-separated buckets meant to be public (trailing * = prefix); anonymous access to others is reported"),
         new(Names.StateRetentionDays, SettingUse.Optional, "days a sighting is kept after it was last seen (default 400)"),
         new(Names.SafetyMarginMs, SettingUse.Optional, "stop taking messages this long before the deadline (default 10000)"),
         new(Names.MetricsNamespace, SettingUse.Optional, "CloudWatch namespace of the EMF metrics (default Monitor)"),
@@ -109,6 +112,7 @@ public sealed record Settings
                     Roles = reader.List(Names.RoleAllowRoles),
                     Networks = reader.Cidrs(Names.RoleAllowNetworks),
                 },
+                PublicBuckets = reader.BucketList(Names.PublicBuckets),
             },
             StateRetention = TimeSpan.FromDays(reader.Integer(Names.StateRetentionDays, 400, 1, 36500)),
             SafetyMargin = TimeSpan.FromMilliseconds(reader.Integer(Names.SafetyMarginMs, 10_000, 0, 900_000)),
@@ -167,6 +171,21 @@ public sealed record Settings
         {
             var cidrs = List(name);
             return cidrs.All(c => Cidr.TryParse(c, out _)) ? cidrs : throw new SettingsException(name, "must be a comma-separated list of CIDRs such as 203.0.113.0/24");
+        }
+
+        public PublicBucketList BucketList(string name)
+        {
+            var list = PublicBucketList.Parse(Optional(name));
+            return list.Entries.All(IsBucketPattern)
+                ? list
+                : throw new SettingsException(name, "must be a comma-separated list of bucket names (a trailing * matches a prefix)");
+        }
+
+        // S3 bucket names: lower-case letters, digits, dots and hyphens; '*' only as a trailing prefix marker.
+        private static bool IsBucketPattern(string entry)
+        {
+            var name = entry.EndsWith('*') ? entry[..^1] : entry;
+            return name.Length > 0 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-');
         }
 
         public HashSet<string> AccountIds(string name)

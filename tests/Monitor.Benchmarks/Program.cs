@@ -19,4 +19,10 @@ if (args is ["ingest-rate", ..])
     return;
 }
 
+if (args is ["access-log-rate", ..])
+{
+    await AccessLogRate.RunAsync(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(CloudTrailReaderBenchmarks).Assembly).Run(args);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Monitor.Cli.Output;
 using Monitor.Cli.Replay;
 using Monitor.Detection;
+using Monitor.Detection.PublicBuckets;
 using Monitor.Detection.Roles;
 
 namespace Monitor.Cli.Commands;
@@ -27,10 +28,11 @@ internal static class ReplayCommand
         var allowCallers = ListOption("--allow-callers", "Role-assumption callers never reported (ARN or caller key; a trailing * matches a prefix).");
         var allowRoles = ListOption("--allow-roles", "Roles whose assumptions and sessions are never reported (ARN; a trailing * matches a prefix).");
         var allowNetworks = ListOption("--allow-networks", "Networks (CIDR) counted as known for every role and session: on-premises egress, VPN, Outposts.");
+        var publicBuckets = ListOption("--public-buckets", "Buckets meant to be public (a trailing * matches a prefix): anonymous access to them is not reported.");
 
         var command = new Command("replay", "Replay sample or real log files through the pipeline and print the findings.");
         command.Arguments.Add(paths);
-        foreach (var option in new Option[] { objects, state, format, asOf, unusedAfter, learning, trusted, allowCallers, allowRoles, allowNetworks })
+        foreach (var option in new Option[] { objects, state, format, asOf, unusedAfter, learning, trusted, allowCallers, allowRoles, allowNetworks, publicBuckets })
         {
             command.Options.Add(option);
         }
@@ -57,6 +59,7 @@ internal static class ReplayCommand
                 LearningPeriod = TimeSpan.FromDays(parse.GetValue(learning)),
                 TrustedAccounts = accounts.ToHashSet(StringComparer.Ordinal),
                 RoleAllowList = new RoleAllowList { Callers = Split(parse.GetValue(allowCallers)), Roles = Split(parse.GetValue(allowRoles)), Networks = networks },
+                PublicBuckets = new PublicBucketList(Split(parse.GetValue(publicBuckets))),
             };
             var settings = new ReplaySettings(parse.GetValue(paths)!, parse.GetValue(objects)!, parse.GetValue(state)!, parse.GetValue(format), asOfTime, options);
             return await ReplayRun.ExecuteAsync(settings, Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);

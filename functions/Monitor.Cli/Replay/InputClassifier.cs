@@ -1,11 +1,15 @@
 using System.IO.Compression;
+using System.Text;
 using System.Text.Json;
+using Monitor.Records;
+using Monitor.Records.AccessLogs;
 
 namespace Monitor.Cli.Replay;
 
 /// <summary>
-/// Recognises an input file from the first bytes of its content: gzip is looked through, then the JSON root
-/// and (for <c>{"Records":[...]}</c>) the first record's property names decide. Only a prefix is read, so a
+/// Recognises an input file from the first bytes of its content: gzip is looked through; a first line that parses
+/// as an S3 access-log line makes an access log; otherwise the JSON root and (for <c>{"Records":[...]}</c>) the
+/// first record's property names decide. Only a prefix is read, so a
 /// large log is classified without loading it.
 /// </summary>
 internal static class InputClassifier
@@ -38,11 +42,16 @@ internal static class InputClassifier
             return new(InputKind.CredentialReport);
         }
 
+        if (LogObjectReader.IsAccessLog(text))
+        {
+            return new(InputKind.AccessLog, null, AccessLogStart(text));
+        }
+
         if (text[0] is not ((byte)'{' or (byte)'['))
         {
             return new(InputKind.Unknown, IsJsonScalar(text)
                 ? "not a JSON object or array (expected a CloudTrail log, an SQS, SNS, S3 or EventBridge event)"
-                : "not JSON or a credential report CSV (expected a CloudTrail log, an SQS, SNS, S3 or EventBridge event, or an IAM credential report)");
+                : "not JSON, a credential report CSV or an S3 access log (expected a CloudTrail log, an SQS, SNS, S3 or EventBridge event, an S3 server access log, or an IAM credential report)");
         }
 
         var shape = JsonShape.Read(prefix);
@@ -92,6 +101,14 @@ internal static class InputClassifier
         return new(InputKind.Unknown, root.Count == 0
             ? "not valid JSON"
             : "unrecognised JSON shape (no Records, detail, eventName, s3Bucket or SNS Message)");
+    }
+
+    // The first line's time orders an access log among the other inputs; lines are close to time order.
+    private static DateTimeOffset? AccessLogStart(ReadOnlySpan<byte> text)
+    {
+        var newline = text.IndexOf((byte)'\n');
+        var record = AccessLogParser.ParseRecord(Encoding.UTF8.GetString(newline < 0 ? text : text[..newline]), out _);
+        return record?.Time;
     }
 
     private static bool IsJsonScalar(ReadOnlySpan<byte> text)

@@ -14,6 +14,9 @@ internal enum InputKind
     /// <summary>CloudTrail records: a delivered log file, a bare array, one record, or an EventBridge event.</summary>
     CloudTrail,
 
+    /// <summary>An S3 server access log: its first line parses as an access-log line.</summary>
+    AccessLog,
+
     /// <summary>An IAM credential report CSV: its rows go into the credential ledger.</summary>
     CredentialReport,
 }

@@ -36,6 +36,7 @@ internal sealed class Replayer(Ingestor ingestor, IStateStore store)
         switch (classification.Kind)
         {
             case InputKind.CloudTrail:
+            case InputKind.AccessLog:
                 var stream = File.OpenRead(file);
                 await using (stream.ConfigureAwait(false))
                 {

@@ -1,3 +1,5 @@
+using Monitor.Detection.PublicBuckets;
+
 namespace Monitor.Detection;
 
 /// <summary>Thresholds shared by the detectors. Defaults follow ARCHITECTURE.md.</summary>
@@ -17,4 +19,7 @@ public sealed record DetectionOptions
 
     /// <summary>Callers, roles and networks declared normal for role assumptions. Default: none.</summary>
     public Roles.RoleAllowList RoleAllowList { get; init; } = Roles.RoleAllowList.None;
+
+    /// <summary>Buckets meant to be public: anonymous access to them is not reported. Default: none.</summary>
+    public PublicBucketList PublicBuckets { get; init; } = PublicBucketList.None;
 }

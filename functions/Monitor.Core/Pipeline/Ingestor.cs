@@ -21,7 +21,7 @@ public sealed class Ingestor(
     DetectionOptions options,
     TimeProvider time)
 {
-    private readonly CloudTrailReader _reader = new();
+    private readonly LogObjectReader _reader = new();
 
     /// <summary>Processes one SQS message. Never throws for bad input: failures come back as a Failed outcome naming the message.</summary>
     public async Task<MessageOutcome> ProcessMessageAsync(SqsMessage message, CancellationToken cancellationToken)

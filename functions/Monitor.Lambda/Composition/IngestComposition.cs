@@ -10,7 +10,7 @@ using Monitor.Pipeline;
 
 namespace Monitor.Lambda.Composition;
 
-/// <summary>Wires the CloudTrail ingest function: S3 objects, DynamoDB state, SQS alerts, the Core pipeline.</summary>
+/// <summary>Wires an ingest function (CloudTrail or S3 access logs): S3 objects, DynamoDB state, SQS alerts, the Core pipeline.</summary>
 internal static class IngestComposition
 {
     public static IInvocationHandler Create(Settings settings, TimeProvider time, TextWriter output)

@@ -65,6 +65,12 @@ internal static class RootFindings
             null => "mfa-unknown",
         };
 
+        if (root.Activity.Origin == Records.ActivityOrigin.S3AccessLog)
+        {
+            // Seen in S3 server access logs, which record object requests CloudTrail logs only with data events on.
+            yield return "s3-access-log";
+        }
+
         if (!string.IsNullOrEmpty(root.Activity.InvokedBy))
         {
             // The CIS metric filter drops every record with invokedBy; console-invoked root calls are still root use.
