@@ -45,32 +45,28 @@ public static class TemplateValues
             return [];
         }
 
-        var names = Sources.TryGetValue(variable, out var listed) ? listed : [char.ToLowerInvariant(variable[0]) + variable[1..]];
+        var camel = char.ToLowerInvariant(variable[0]) + variable[1..];
+        var names = Sources.TryGetValue(variable, out var listed) ? listed : [camel];
         foreach (var name in names)
         {
-            var values = Read(RequestFields.Field(parameters, name))
-                .Select(v => Shape(variable, v))
-                .Where(v => v is not null && Usable(v))
-                .Select(v => v!)
-                .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal)
-                .ToArray();
-            if (values.Length > 0)
+            if (Clean(variable, Read(RequestFields.Field(parameters, name), camel)) is { Length: > 0 } values)
             {
                 return values;
             }
         }
 
-        return [];
+        // EC2's query-API shape nests members: {"instancesSet":{"items":[{"imageId":"ami-..."}]}}.
+        return Clean(variable, RequestFields.AllStrings(parameters).Where(p => string.Equals(p.Name, camel, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value));
     }
 
-    private static IEnumerable<string> Read(JsonElement? field) => field switch
+    private static string[] Clean(string variable, IEnumerable<string> raw) =>
+        [.. raw.Select(v => Shape(variable, v)).Where(v => v is not null && Usable(v)).Select(v => v!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private static IEnumerable<string> Read(JsonElement? field, string member) => field switch
     {
         { ValueKind: JsonValueKind.String } s => [s.GetString()!],
-        { ValueKind: JsonValueKind.Array } a => a.EnumerateArray().SelectMany(e => Read(e)),
-
-        // EC2 query-API shape: {"items":[{"instanceId":"i-..."}]}.
-        { ValueKind: JsonValueKind.Object } o => RequestFields.AllStrings(o).Where(p => p.Name.EndsWith("Id", StringComparison.Ordinal)).Select(p => p.Value),
+        { ValueKind: JsonValueKind.Array } a => a.EnumerateArray().SelectMany(e => Read(e, member)),
+        { ValueKind: JsonValueKind.Object } o => RequestFields.AllStrings(o).Where(p => string.Equals(p.Name, member, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value),
         _ => [],
     };
 
