@@ -9,6 +9,9 @@ public sealed record GeneralizationOptions
     /// <summary>Names of one resource type (same account and region) before they become <c>type/common-prefix*</c>. Default 5.</summary>
     public int Names { get; init; } = 5;
 
+    /// <summary>Cluster names by their first segment (<c>team-a-</c>) instead of everything up to their last separator.</summary>
+    public bool Coarse { get; init; }
+
     /// <summary>Collapse every group to its type (<c>role/*</c>), whatever its size: the last resource step of the size ladder.</summary>
     public bool WholeType { get; init; }
 }
@@ -43,19 +46,21 @@ public sealed class ResourceGeneralizer(GeneralizationOptions options)
             {
                 result.Add(group.Key + "*");
             }
-            else if (tails.Count >= threshold && group.Key.Length > 0)
-            {
-                var common = CommonPrefix(tails);
-                if (isObject)
-                {
-                    common = common[..(common.LastIndexOf('/') + 1)];
-                }
-
-                result.Add(group.Key + common + "*");
-            }
             else
             {
-                result.AddRange(tails.Select(t => group.Key + t));
+                foreach (var cluster in tails.GroupBy(t => ClusterKey(t, isObject), StringComparer.Ordinal))
+                {
+                    var members = cluster.ToList();
+                    if (members.Count >= threshold && (cluster.Key.Length > 0 || isObject))
+                    {
+                        var common = CommonPrefix(members);
+                        result.Add(group.Key + (isObject ? common[..(common.LastIndexOf('/') + 1)] : common) + "*");
+                    }
+                    else
+                    {
+                        result.AddRange(members.Select(t => group.Key + t));
+                    }
+                }
             }
         }
 
@@ -84,6 +89,24 @@ public sealed class ResourceGeneralizer(GeneralizationOptions options)
 
         var cut = resource.IndexOfAny(['/', ':']);
         return cut < 0 ? prefix : prefix + resource[..(cut + 1)];
+    }
+
+    /// <summary>
+    /// Names cluster by the part before their last separator (<c>app-worker-</c> of <c>app-worker-7</c>), or, coarse,
+    /// their first (<c>app-</c>); object keys by top-level folder (coarse: the whole bucket). A name without separator clusters nowhere: five unrelated
+    /// role names stay five ARNs rather than becoming <c>role/*</c>.
+    /// </summary>
+    private string ClusterKey(string tail, bool isObject)
+    {
+        if (isObject)
+        {
+            var folder = tail.IndexOf('/', StringComparison.Ordinal);
+            return options.Coarse || folder < 0 ? string.Empty : tail[..(folder + 1)];
+        }
+
+        char[] separators = ['-', '_', '/', '.', ':'];
+        var cut = options.Coarse ? tail.IndexOfAny(separators) : tail.LastIndexOfAny(separators);
+        return cut < 0 ? string.Empty : tail[..(cut + 1)];
     }
 
     private static bool IsS3Object(string head) => head.StartsWith("arn:", StringComparison.Ordinal) && head.Split(':')[2] == "s3" && head.EndsWith('/');

@@ -58,13 +58,19 @@ public sealed class ResourceResolver(IamCatalog catalog)
         {
             // A required type the request does not name still needs its grant (RunInstances: the new instance).
             var missing = required.Where(r => filled.All(f => f.Type != r.Type)).SelectMany(r => r.Template!.Fill(Values).Select(f => f.Arn));
-            return [.. filled.Select(f => f.Filled.Arn).Concat(missing).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+            return [.. filled.Select(f => AwsOwned(f.Filled.Arn, activity.Account)).Concat(missing).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         }
 
         // Nothing named: the template of each required type (or the plainest optional one) with * for the unknown parts.
         var fallback = required.Length > 0 ? required : [templates.OrderBy(t => t.Template!.Format.Length).First()];
         return [.. fallback.SelectMany(t => t.Template!.Fill(Values)).Select(f => f.Arn).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>AWS-owned SSM documents (<c>AWS-RunShellScript</c>) live in no account: <c>arn:aws:ssm:region::document/AWS-*</c>.</summary>
+    private static string AwsOwned(string arn, string? account) =>
+        account is { Length: > 0 } && arn.Contains(":ssm:", StringComparison.Ordinal) && arn.Contains($":{account}:document/AWS-", StringComparison.Ordinal)
+            ? arn.Replace($":{account}:document/", "::document/", StringComparison.Ordinal)
+            : arn;
 
     private ArnTemplate? Template(string service, string type) =>
         _templates.GetOrAdd((service, type), key => catalog.ArnTemplate(key.Item1, key.Item2) is { } format ? new ArnTemplate(key.Item2, format) : null);

@@ -37,12 +37,12 @@ public sealed class ResourceGeneralizerTests
     [Fact]
     public void Generalize_NeverWidensAcrossAccounts()
     {
-        var arns = Enumerable.Range(1, 3).Select(i => $"arn:aws:iam::111111111111:role/r{i}")
-            .Concat(Enumerable.Range(1, 3).Select(i => $"arn:aws:iam::222222222222:role/r{i}"));
+        var arns = Enumerable.Range(1, 3).Select(i => $"arn:aws:iam::111111111111:role/app-r{i}")
+            .Concat(Enumerable.Range(1, 3).Select(i => $"arn:aws:iam::222222222222:role/app-r{i}"));
 
         var result = new ResourceGeneralizer(new GeneralizationOptions { Names = 3 }).Generalize(arns);
 
-        result.ShouldBe(["arn:aws:iam::111111111111:role/r*", "arn:aws:iam::222222222222:role/r*"]);
+        result.ShouldBe(["arn:aws:iam::111111111111:role/app-r*", "arn:aws:iam::222222222222:role/app-r*"]);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class ResourceGeneralizerTests
     {
         var arns = Enumerable.Range(1, 6).Select(i => $"arn:aws:logs:us-east-1:123456789012:log-group:/app/{i}:log-stream:s");
 
-        Default.Generalize(arns).ShouldAllBe(a => a.IndexOf('*') == a.Length - 1);
+        Default.Generalize(arns).ShouldAllBe(a => !a.Contains('*') || a.IndexOf('*') == a.Length - 1);
     }
 
     [Fact]
@@ -81,4 +81,24 @@ public sealed class ResourceGeneralizerTests
     public void Generalize_WholeType_CollapsesEveryGroupToItsType() =>
         new ResourceGeneralizer(new GeneralizationOptions { WholeType = true }).Generalize(["arn:aws:iam::123456789012:role/a", "arn:aws:s3:::b"])
             .ShouldBe(["arn:aws:iam::123456789012:role/*", "arn:aws:s3:::b"]);
+}
+
+public sealed class ResourceGeneralizerClusterTests
+{
+    [Fact]
+    public void Generalize_KeepsUnrelatedNames_EvenAboveTheThreshold()
+    {
+        var roles = new[] { "alpha", "bravo", "charlie", "delta", "echo" }.Select(n => $"arn:aws:iam::123456789012:role/{n}").ToArray();
+
+        new ResourceGeneralizer(new GeneralizationOptions()).Generalize(roles).ShouldBe(roles);
+    }
+
+    [Fact]
+    public void Generalize_Coarse_ClustersByFirstSegment()
+    {
+        var roles = Enumerable.Range(0, 8).Select(i => $"arn:aws:iam::123456789012:role/team{i % 2}-app-{i}-x");
+
+        new ResourceGeneralizer(new GeneralizationOptions { Names = 2, Coarse = true }).Generalize(roles)
+            .ShouldBe(["arn:aws:iam::123456789012:role/team0-app-*", "arn:aws:iam::123456789012:role/team1-app-*"]);
+    }
 }
