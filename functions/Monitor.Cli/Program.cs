@@ -5,4 +5,5 @@ var root = new RootCommand("monitor: AWS IAM activity monitor. Replays CloudTrai
 root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(Monitor.Cli.LeastPrivilege.PolicyCommand.Create());
+root.Subcommands.Add(Monitor.Cli.LeastPrivilege.ReportCommand.Create());
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
