@@ -4,6 +4,5 @@ using Monitor.Cli.Commands;
 var root = new RootCommand("monitor: AWS IAM activity monitor. Replays CloudTrail logs and notifications through the detection pipeline.");
 root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
-root.Subcommands.Add(Monitor.Cli.LeastPrivilege.PolicyCommand.Create());
-root.Subcommands.Add(Monitor.Cli.LeastPrivilege.ReportCommand.Create());
+Monitor.Cli.LeastPrivilege.LeastPrivilegeCommands.All().ToList().ForEach(root.Subcommands.Add);
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

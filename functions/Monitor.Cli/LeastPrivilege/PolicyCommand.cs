@@ -24,19 +24,21 @@ internal static class PolicyCommand
         var inline = new Option<bool>("--inline") { Description = "Fit the role inline budget (10,240 characters) instead of a managed policy's 6,144." };
         var command = new Command("policy", "Suggest a least-privilege IAM policy per principal from observed activity.");
         command.Arguments.Add(paths);
+        var catalog = CatalogOption.Create();
+        command.Options.Add(catalog);
         foreach (var option in new Option[] { objects, principal, format, inline })
         {
             command.Options.Add(option);
         }
 
         command.SetAction(async (parse, cancellationToken) =>
-            await ExecuteAsync(parse.GetValue(paths)!, parse.GetValue(objects)!, parse.GetValue(principal), parse.GetValue(format), parse.GetValue(inline), Console.Out, Console.Error, cancellationToken).ConfigureAwait(false));
+            await ExecuteAsync(parse.GetValue(paths)!, parse.GetValue(objects)!, parse.GetValue(principal), parse.GetValue(format), parse.GetValue(inline), Console.Out, Console.Error, cancellationToken, parse.GetValue(catalog)).ConfigureAwait(false));
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(string[] paths, string objects, string? principal, PolicyFormat format, bool inline, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(string[] paths, string objects, string? principal, PolicyFormat format, bool inline, TextWriter output, TextWriter errors, CancellationToken cancellationToken, string? catalogFile = null)
     {
-        var (usage, result) = await UsageCollector.CollectAsync(paths, objects, cancellationToken).ConfigureAwait(false);
+        var (usage, result) = await UsageCollector.CollectAsync(paths, objects, cancellationToken, CatalogOption.Load(catalogFile)).ConfigureAwait(false);
         foreach (var error in result.Errors)
         {
             await errors.WriteLineAsync($"error: {TerminalText.Safe(error, 400)}").ConfigureAwait(false);

@@ -18,17 +18,19 @@ internal static class ReportCommand
         var inline = new Option<bool>("--inline") { Description = "Fit suggestions to the role inline budget (10,240) instead of 6,144." };
         var command = new Command("report", "Write the least-privilege report: granted versus used per principal, and suggested policies.");
         command.Arguments.Add(paths);
+        var catalog = CatalogOption.Create();
+        command.Options.Add(catalog);
         foreach (var option in new Option[] { output, granted, objects, inline })
         {
             command.Options.Add(option);
         }
 
         command.SetAction(async (parse, cancellationToken) => await ExecuteAsync(
-            parse.GetValue(paths)!, parse.GetValue(output)!, parse.GetValue(granted), parse.GetValue(objects)!, parse.GetValue(inline), Console.Out, Console.Error, cancellationToken).ConfigureAwait(false));
+            parse.GetValue(paths)!, parse.GetValue(output)!, parse.GetValue(granted), parse.GetValue(objects)!, parse.GetValue(inline), Console.Out, Console.Error, cancellationToken, parse.GetValue(catalog)).ConfigureAwait(false));
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(string[] paths, string outDir, string? grantedFile, string objects, bool inline, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(string[] paths, string outDir, string? grantedFile, string objects, bool inline, TextWriter output, TextWriter errors, CancellationToken cancellationToken, string? catalogFile = null)
     {
         IReadOnlyList<GrantedPrincipal> granted = [];
         if (grantedFile is not null)
@@ -45,7 +47,7 @@ internal static class ReportCommand
             }
         }
 
-        var (usage, result) = await UsageCollector.CollectAsync(paths, objects, cancellationToken).ConfigureAwait(false);
+        var (usage, result) = await UsageCollector.CollectAsync(paths, objects, cancellationToken, CatalogOption.Load(catalogFile)).ConfigureAwait(false);
         foreach (var error in result.Errors)
         {
             await errors.WriteLineAsync($"error: {TerminalText.Safe(error, 400)}").ConfigureAwait(false);

@@ -9,7 +9,8 @@ namespace Monitor.LeastPrivilege.Reporting;
 /// </summary>
 public static class ReportChart
 {
-    private const int Label = 330;
+    private const int Label = 300;
+    private const int Margin = 200;
     private const int Bar = 520;
     private const int Row = 26;
 
@@ -19,12 +20,15 @@ public static class ReportChart
         var max = Math.Max(1, principals.Select(p => p.Used.Count + p.UnusedCount + p.UsageUnknown.Count).DefaultIfEmpty(0).Max());
         var height = (principals.Count * Row) + 50;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Granted versus used actions per principal\" width=\"{Label + Bar + 90}\" height=\"{height}\" viewBox=\"0 0 {Label + Bar + 90} {height}\" font-family=\"system-ui,sans-serif\" font-size=\"12\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Granted versus used actions per principal\" width=\"{Label + Bar + Margin}\" height=\"{height}\" viewBox=\"0 0 {Label + Bar + Margin} {height}\" font-family=\"system-ui,sans-serif\" font-size=\"12\">");
         svg.Append("<title>Granted versus used actions per principal</title>");
         var y = 10;
         foreach (var p in principals)
         {
-            var name = p.Principal.Length > 52 ? "…" + p.Principal[^51..] : p.Principal;
+            // The account is in the table below; the bar keeps the readable part (role/service/report-writer).
+            var parts = p.Principal.Split(':', 6);
+            var label = parts.Length == 6 ? parts[5] : p.Principal;
+            var name = label.Length > 44 ? "…" + label[^43..] : label;
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Label - 8}\" y=\"{y + 14}\" text-anchor=\"end\">{ReportHtml.E(name)}</text>");
             var x = (double)Label;
             foreach (var (count, color, what) in new[] { (p.Used.Count, "#2da44e", "used"), (p.UnusedCount, "#cf222e", "unused"), (p.UsageUnknown.Count, "#bf8700", "usage unknown") })
