@@ -50,7 +50,7 @@ public sealed class CatalogCommandTests
         (await CatalogCommand.RefreshAsync(Fixture, output, TextWriter.Null, TextWriter.Null, TestContext.Current)).ShouldBe(0);
         using var console = new StringWriter();
 
-        var exit = await PolicyCommand.ExecuteAsync([Path.Combine(RepositoryPaths.Events, "least-privilege")], Path.Combine(RepositoryPaths.Events, "objects"), "arn:aws:iam::111122223333:user/legacy-admin", PolicyFormat.Text, false, console, TextWriter.Null, TestContext.Current, output);
+        var exit = await PolicyCommand.ExecuteAsync([Path.Combine(RepositoryPaths.Events, "least-privilege")], Path.Combine(RepositoryPaths.Events, "objects"), "arn:aws:iam::444455556666:user/legacy-admin", PolicyFormat.Text, false, console, TextWriter.Null, TestContext.Current, output);
 
         exit.ShouldBe(0);
         console.ToString().ShouldContain("s3:ListAllMyBuckets");

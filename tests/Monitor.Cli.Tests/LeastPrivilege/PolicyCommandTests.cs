@@ -6,7 +6,7 @@ namespace Monitor.Cli.Tests.LeastPrivilege;
 /// <summary><c>monitor policy</c> over the least-privilege sample (events/least-privilege).</summary>
 public sealed class PolicyCommandTests
 {
-    private const string ReportWriter = "arn:aws:iam::111122223333:role/service/report-writer";
+    private const string ReportWriter = "arn:aws:iam::444455556666:role/service/report-writer";
 
     private static string Sample => Path.Combine(RepositoryPaths.Events, "least-privilege");
 
@@ -45,9 +45,9 @@ public sealed class PolicyCommandTests
         using var json = JsonDocument.Parse(output);
         var principals = json.RootElement.GetProperty("principals").EnumerateArray().ToList();
         principals.Select(p => p.GetProperty("principal").GetString()).ShouldBe([
-            "arn:aws:iam::111122223333:role/ci-deployer",
+            "arn:aws:iam::444455556666:role/ci-deployer",
             ReportWriter,
-            "arn:aws:iam::111122223333:user/legacy-admin",
+            "arn:aws:iam::444455556666:user/legacy-admin",
         ]);
         var writer = principals[1];
         writer.GetProperty("policy").GetProperty("Version").GetString().ShouldBe("2012-10-17");
@@ -60,10 +60,10 @@ public sealed class PolicyCommandTests
     [Fact]
     public async Task Policy_UnknownPrincipal_FailsWithAClearMessage()
     {
-        var (exit, _, errors) = await RunAsync("arn:aws:iam::111122223333:role/nobody");
+        var (exit, _, errors) = await RunAsync("arn:aws:iam::444455556666:role/nobody");
 
         exit.ShouldBe(1);
-        errors.ShouldContain("no activity of arn:aws:iam::111122223333:role/nobody");
+        errors.ShouldContain("no activity of arn:aws:iam::444455556666:role/nobody");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class PolicyCommandTests
         var (exit, output, _) = await RunAsync();
 
         exit.ShouldBe(0);
-        output.ShouldContain("# arn:aws:iam::111122223333:role/ci-deployer");
+        output.ShouldContain("# arn:aws:iam::444455556666:role/ci-deployer");
         output.ShouldContain("\"iam:PassedToService\": \"lambda.amazonaws.com\"");
         output.ShouldContain("denied: iam:ListRoles x1");
     }
