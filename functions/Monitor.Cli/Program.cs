@@ -1,9 +1,13 @@
 using System.CommandLine;
 using Monitor.Cli.Commands;
 
-var root = new RootCommand("monitor: AWS IAM activity monitor. Replays CloudTrail logs and notifications through the detection pipeline.");
+var root = new RootCommand("monitor: AWS IAM activity monitor. Replays CloudTrail and S3 access logs through the detection pipeline, audits credentials, and suggests least-privilege policies.");
 root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
+foreach (var command in Monitor.Cli.LeastPrivilege.LeastPrivilegeCommands.All())
+{
+    root.Subcommands.Add(command);
+}
 
 // Unusable options exit 2 (an input that fails exits 1), so scripts can tell a typo from bad data.
 var parse = root.Parse(args);

@@ -93,6 +93,11 @@ internal static class InputClassifier
             return new(InputKind.MessageBody);
         }
 
+        if (root.Contains("UserDetailList") || root.Contains("RoleDetailList") || root.Contains("GroupDetailList"))
+        {
+            return new(InputKind.AuthorizationDetails);
+        }
+
         if (root.Contains("Records") || root.Contains("detail-type") || root.Contains("eventVersion") || root.Contains("eventName") || root.Contains("userIdentity"))
         {
             return new(InputKind.CloudTrail);

@@ -19,4 +19,10 @@ internal enum InputKind
 
     /// <summary>An IAM credential report CSV: its rows go into the credential ledger.</summary>
     CredentialReport,
+
+    /// <summary>
+    /// <c>aws iam get-account-authorization-details</c> output: what is granted, read by <c>report --granted</c>.
+    /// Replay passes over it (it holds no activity).
+    /// </summary>
+    AuthorizationDetails,
 }

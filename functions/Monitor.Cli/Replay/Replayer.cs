@@ -54,6 +54,8 @@ internal sealed class Replayer(Ingestor ingestor, IStateStore store)
             case InputKind.CredentialReport:
                 result.Add(await CredentialReportInput.ReplayAsync(file, store, cancellationToken).ConfigureAwait(false));
                 break;
+            case InputKind.AuthorizationDetails:
+                break;
             default:
                 result.Errors.Add($"{file}: {classification.Reason}");
                 break;
