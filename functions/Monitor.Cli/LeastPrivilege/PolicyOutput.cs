@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Monitor.LeastPrivilege;
 using Monitor.LeastPrivilege.Policies;
+using Monitor.LeastPrivilege.Reporting;
 
 namespace Monitor.Cli.LeastPrivilege;
 
@@ -39,27 +40,8 @@ internal static class PolicyOutput
             writer.WriteStartArray("reductions");
             suggestion.Reductions.ToList().ForEach(writer.WriteStringValue);
             writer.WriteEndArray();
-            writer.WriteStartArray("denied");
-            foreach (var (action, count) in usage.Denied)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("action", action);
-                writer.WriteNumber("count", count);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("unmapped");
-            foreach (var ((source, name), count) in usage.Unmapped)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("eventSource", source);
-                writer.WriteString("eventName", name);
-                writer.WriteNumber("count", count);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            UsageJson.WriteDenied(writer, usage.Denied);
+            UsageJson.WriteUnmapped(writer, usage.Unmapped.Select(u => (u.Key.EventSource, u.Key.EventName, u.Value)));
             writer.WriteEndObject();
         }
 

@@ -59,27 +59,8 @@ public static class ReportJson
         Strings(writer, "unusedServices", p.UnusedServices);
         Strings(writer, "usageUnknown", p.UsageUnknown);
         Strings(writer, "usedNotGranted", p.UsedNotGranted);
-        writer.WriteStartArray("denied");
-        foreach (var (action, count) in p.Denied)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("action", action);
-            writer.WriteNumber("count", count);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("unmapped");
-        foreach (var (source, name, count) in p.Unmapped)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("eventSource", source);
-            writer.WriteString("eventName", name);
-            writer.WriteNumber("count", count);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        UsageJson.WriteDenied(writer, p.Denied);
+        UsageJson.WriteUnmapped(writer, p.Unmapped);
         writer.WriteStartObject("suggestion");
         writer.WriteNumber("size", p.Suggestion.Size);
         writer.WriteNumber("budget", p.Suggestion.Budget);
