@@ -93,6 +93,11 @@ internal static class InputClassifier
             return new(InputKind.MessageBody);
         }
 
+        if (root.Contains("digestS3Object") || (root.Contains("digestStartTime") && root.Contains("logFiles")))
+        {
+            return new(InputKind.Digest);
+        }
+
         if (root.Contains("UserDetailList") || root.Contains("RoleDetailList") || root.Contains("GroupDetailList"))
         {
             return new(InputKind.AuthorizationDetails);

@@ -25,4 +25,7 @@ internal enum InputKind
     /// Replay passes over it (it holds no activity).
     /// </summary>
     AuthorizationDetails,
+
+    /// <summary>A CloudTrail digest file (log file validation): no activity, passed over with a note.</summary>
+    Digest,
 }

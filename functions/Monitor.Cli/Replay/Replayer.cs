@@ -55,12 +55,19 @@ internal sealed class Replayer(Ingestor ingestor, IStateStore store)
                 result.Add(await CredentialReportInput.ReplayAsync(file, store, cancellationToken).ConfigureAwait(false));
                 break;
             case InputKind.AuthorizationDetails:
+                result.Add(Passed(file, "IAM authorization details hold no activity (read by report --granted)"));
+                break;
+            case InputKind.Digest:
+                result.Add(Passed(file, "CloudTrail digest file, not a log"));
                 break;
             default:
                 result.Errors.Add($"{file}: {classification.Reason}");
                 break;
         }
     }
+
+    private static MessageOutcome Passed(string file, string why) =>
+        new(file, MessageStatus.Skipped, 0, [], [], [], [$"{file}: {why}"], null, TimeSpan.Zero);
 
     private async Task ReplaySqsEventAsync(string file, ReplayResult result, CancellationToken cancellationToken)
     {

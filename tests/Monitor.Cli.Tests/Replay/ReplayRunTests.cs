@@ -44,6 +44,19 @@ public sealed class ReplayRunTests
     }
 
     [Fact]
+    public async Task ObjectsFolder_ReplaysItsLogs_AndPassesOverTheDigestWithANote()
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+
+        var exit = await ReplayRun.ExecuteAsync(new ReplaySettings([Path.Combine(Objects, "example-org-cloudtrail")], Path.Combine(Objects, "none"), ":memory:", OutputFormat.Jsonl, null, new DetectionOptions()), output, errors, TestContext.Current);
+
+        exit.ShouldBe(0, errors.ToString());
+        errors.ToString().ShouldContain("CloudTrail digest file, not a log");
+        output.ToString().ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public async Task MissingPath_IsAnErrorNamingIt_AndExitCodeOne()
     {
         var errors = new StringWriter();
