@@ -3,9 +3,9 @@ using Monitor.Aws;
 using Monitor.Aws.Iam;
 using Monitor.Aws.Objects;
 using Monitor.Aws.State;
-using Monitor.LeastPrivilege.Mapping;
 using Monitor.Lambda.Handlers;
 using Monitor.Lambda.Runtime;
+using Monitor.LeastPrivilege.Mapping;
 
 namespace Monitor.Lambda.Composition;
 

@@ -4,10 +4,10 @@ using System.Text.Json;
 using Monitor.Aws.Iam;
 using Monitor.Aws.Objects;
 using Monitor.Detection;
+using Monitor.Lambda.Runtime;
 using Monitor.LeastPrivilege;
 using Monitor.LeastPrivilege.Mapping;
 using Monitor.LeastPrivilege.Reporting;
-using Monitor.Lambda.Runtime;
 using Monitor.State;
 
 namespace Monitor.Lambda.Handlers;
