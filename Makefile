@@ -4,7 +4,7 @@
 
 PUBLISH_DIR ?= out/lambda
 
-.PHONY: publish-bootstrap build-IngestCloudTrailFunction build-CredentialAuditFunction build-IngestAccessLogFunction
+.PHONY: publish-bootstrap build-IngestCloudTrailFunction build-CredentialAuditFunction build-IngestAccessLogFunction build-LeastPrivilegeReportFunction
 
 publish-bootstrap:
 	dotnet publish functions/Monitor.Lambda/Monitor.Lambda.csproj -c Release -r linux-x64 -o $(PUBLISH_DIR)
@@ -16,4 +16,7 @@ build-CredentialAuditFunction: publish-bootstrap
 	cp $(PUBLISH_DIR)/bootstrap $(ARTIFACTS_DIR)/bootstrap
 
 build-IngestAccessLogFunction: publish-bootstrap
+	cp $(PUBLISH_DIR)/bootstrap $(ARTIFACTS_DIR)/bootstrap
+
+build-LeastPrivilegeReportFunction: publish-bootstrap
 	cp $(PUBLISH_DIR)/bootstrap $(ARTIFACTS_DIR)/bootstrap

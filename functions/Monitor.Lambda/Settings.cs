@@ -35,6 +35,7 @@ public sealed record Settings
         public const string DynamoDbEndpoint = "MONITOR_DYNAMODB_ENDPOINT";
         public const string SqsEndpoint = "MONITOR_SQS_ENDPOINT";
         public const string IamEndpoint = "MONITOR_IAM_ENDPOINT";
+        public const string ReportBucket = "MONITOR_REPORT_BUCKET";
     }
 
     /// <summary>The catalogue the template tests check template.yaml against.</summary>
@@ -57,6 +58,7 @@ public sealed record Settings
         new(Names.StateRetentionDays, SettingUse.Optional, "days a sighting is kept after it was last seen (default 400)"),
         new(Names.SafetyMarginMs, SettingUse.Optional, "stop taking messages this long before the deadline (default 10000)"),
         new(Names.MetricsNamespace, SettingUse.Optional, "CloudWatch namespace of the EMF metrics (default Monitor)"),
+        new(Names.ReportBucket, SettingUse.Optional, "bucket the least-privilege report is written to (required by that function)"),
         new(Names.S3Endpoint, SettingUse.Override, "S3 endpoint for tests (path-style)"),
         new(Names.DynamoDbEndpoint, SettingUse.Override, "DynamoDB endpoint for tests"),
         new(Names.SqsEndpoint, SettingUse.Override, "SQS endpoint for tests"),
@@ -80,6 +82,9 @@ public sealed record Settings
     public TimeSpan SafetyMargin { get; init; } = TimeSpan.FromSeconds(10);
 
     public string MetricsNamespace { get; init; } = "Monitor";
+
+    /// <summary>Bucket of the least-privilege reports; only the report function needs it.</summary>
+    public string? ReportBucket { get; init; }
 
     public Uri? S3Endpoint { get; init; }
 
@@ -117,6 +122,7 @@ public sealed record Settings
             StateRetention = TimeSpan.FromDays(reader.Integer(Names.StateRetentionDays, 400, 1, 36500)),
             SafetyMargin = TimeSpan.FromMilliseconds(reader.Integer(Names.SafetyMarginMs, 10_000, 0, 900_000)),
             MetricsNamespace = reader.Optional(Names.MetricsNamespace) ?? "Monitor",
+            ReportBucket = reader.Optional(Names.ReportBucket),
             S3Endpoint = reader.Url(Names.S3Endpoint),
             DynamoDbEndpoint = reader.Url(Names.DynamoDbEndpoint),
             SqsEndpoint = reader.Url(Names.SqsEndpoint),

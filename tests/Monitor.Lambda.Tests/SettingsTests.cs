@@ -66,8 +66,11 @@ public sealed class SettingsTests
         environment["MONITOR_UNUSED_AFTER_DAYS"] = "45";
         environment["MONITOR_SAFETY_MARGIN_MS"] = "250";
         environment["MONITOR_DYNAMODB_ENDPOINT"] = "http://127.0.0.1:4567";
+        environment["MONITOR_REPORT_BUCKET"] = "stack-reportbucket";
 
         var settings = Settings.Load(environment);
+
+        settings.ReportBucket.ShouldBe("stack-reportbucket");
 
         settings.Detection.TrustedAccounts.ShouldBe(["111111111111", "222222222222"], ignoreOrder: true);
         settings.Detection.UnusedAfter.ShouldBe(TimeSpan.FromDays(45));

@@ -26,11 +26,15 @@ public sealed class IamQueryClient(HttpClient http, IamQueryOptions options)
     public IamQueryOptions Options { get; } = options;
 
     /// <summary>Calls <paramref name="action"/>; returns its <c>&lt;ActionResult&gt;</c> element, or throws <see cref="IamRequestException"/>.</summary>
-    public async Task<XElement> CallAsync(string action, CancellationToken cancellationToken)
+    public Task<XElement> CallAsync(string action, CancellationToken cancellationToken) => CallAsync(action, [], cancellationToken);
+
+    /// <summary>Calls <paramref name="action"/> with request <paramref name="parameters"/> (e.g. <c>Marker</c>).</summary>
+    public async Task<XElement> CallAsync(string action, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
         using var request = new HttpRequestMessage(HttpMethod.Post, Options.Endpoint)
         {
-            Content = new FormUrlEncodedContent([new("Action", action), new("Version", Version)]),
+            Content = new FormUrlEncodedContent([new("Action", action), new("Version", Version), .. parameters]),
         };
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);

@@ -6,6 +6,6 @@ public static class DetectorCatalog
     public static IReadOnlyList<IDetector> All(DetectionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return [new RootUsage.RootUsageDetector(), new Credentials.CredentialLedgerDetector(options), new Roles.RoleAssumptionDetector(options), new PublicBuckets.PublicBucketAccessDetector(options.PublicBuckets)];
+        return [new RootUsage.RootUsageDetector(), new Credentials.CredentialLedgerDetector(options), new Roles.RoleAssumptionDetector(options), new PublicBuckets.PublicBucketAccessDetector(options.PublicBuckets), new LeastPrivilege.UsageRecorder(LeastPrivilege.Mapping.ActionMapper.Embedded)];
     }
 }

@@ -76,6 +76,31 @@ public sealed class UsageAggregator(ActionMapper mapper)
         }
     }
 
+    /// <summary>
+    /// Adds one stored use (see <see cref="StoredUsage"/>). The store keeps distinct days, not calls, so
+    /// <paramref name="count"/> is what it has: a lower bound of the calls.
+    /// </summary>
+    public void Restore(string principalKey, PrincipalType type, Catalog.IamAction action, string resource, string? passedTo, DateTimeOffset lastUsed, int count)
+    {
+        var usage = For(new Principal(type, principalKey));
+        var name = action.ToString();
+        if (!usage.Used.TryGetValue(name, out var entry))
+        {
+            entry = (action, new ActionEvidence());
+            usage.Used[name] = entry;
+        }
+
+        usage.Calls += count;
+        entry.Evidence.Count += count;
+        entry.Evidence.Resources.Add(resource);
+        if (passedTo is not null)
+        {
+            entry.Evidence.PassedTo.Add(passedTo);
+        }
+
+        entry.Evidence.LastUsed = entry.Evidence.LastUsed > lastUsed ? entry.Evidence.LastUsed : lastUsed;
+    }
+
     private PrincipalUsage For(Principal principal)
     {
         if (!_principals.TryGetValue(principal.Key, out var usage))

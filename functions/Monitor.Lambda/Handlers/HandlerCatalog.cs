@@ -14,12 +14,14 @@ public static class HandlerCatalog
 
     public const string CredentialAudit = "credential-audit";
     public const string IngestAccessLog = "ingest-access-log";
+    public const string LeastPrivilegeReport = "least-privilege-report";
 
     private static readonly Dictionary<string, Func<Settings, TimeProvider, TextWriter, IInvocationHandler>> Factories = new(StringComparer.Ordinal)
     {
         [IngestCloudTrail] = IngestComposition.Create,
         [CredentialAudit] = CredentialAuditComposition.Create,
         [IngestAccessLog] = IngestComposition.Create,
+        [LeastPrivilegeReport] = LeastPrivilegeReportComposition.Create,
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

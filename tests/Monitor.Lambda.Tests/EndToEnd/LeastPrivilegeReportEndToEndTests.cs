@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Amazon.S3;
+using Monitor.Aws.State;
+using Monitor.Detection;
+using Monitor.Lambda.Tests.Runtime;
+using Monitor.LeastPrivilege;
+using Monitor.LeastPrivilege.Mapping;
+using Monitor.State;
+using Monitor.Testing;
+using Monitor.Testing.Emulators;
+using Monitor.Testing.Fakes;
+
+namespace Monitor.Lambda.Tests.EndToEnd;
+
+/// <summary>
+/// The real AOT bootstrap as the scheduled least-privilege report: signed IAM Query API (a loopback fake), usage
+/// from the DynamoDB state table (dynalite), the three report files put to the report bucket (s3rver).
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class LeastPrivilegeReportEndToEndTests(LocalEmulators emulators) : IAsyncLifetime
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+    private static readonly BasicAWSCredentials Credentials = new("S3RVER", "S3RVER");
+    private readonly AmazonDynamoDBClient _dynamo = new(Credentials, new AmazonDynamoDBConfig { ServiceURL = emulators.DynamoDb.ToString(), AuthenticationRegion = "us-east-1" });
+    private readonly AmazonS3Client _s3 = new(Credentials, new AmazonS3Config { ServiceURL = emulators.S3.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+    private readonly string _table = "report-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _bucket = "reports-" + Guid.NewGuid().ToString("N")[..12];
+
+    public async Task InitializeAsync()
+    {
+        await _dynamo.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = _table,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S)],
+            KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
+        });
+        while ((await _dynamo.DescribeTableAsync(_table)).Table.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(10);
+        }
+
+        await _s3.PutBucketAsync(_bucket);
+    }
+
+    public Task DisposeAsync()
+    {
+        _dynamo.Dispose();
+        _s3.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task ScheduledReport_JoinsGrantedWithStoredUsage_AndWritesThreeFilesUnderTheDay()
+    {
+        var store = new DynamoStateStore(_dynamo, _table, TimeSpan.FromDays(400));
+        var view = new StateView(store);
+        await new UsageRecorder(ActionMapper.Embedded).InspectAsync(Some.Call("s3.amazonaws.com", "GetObject", """{"bucketName":"b","key":"k"}"""), new DetectionContext(view, new DetectionOptions()), CancellationToken.None);
+        await view.CommitAsync(CancellationToken.None);
+        var document = Uri.EscapeDataString("""{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":["s3:GetObject","s3:DeleteObject"],"Resource":"*"}}""");
+        await using var iam = new FakeIamEndpoint();
+        iam.Then(HttpStatusCode.OK, $"""<GetAccountAuthorizationDetailsResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetAccountAuthorizationDetailsResult><IsTruncated>false</IsTruncated><UserDetailList/><GroupDetailList/><RoleDetailList><member><RoleName>app</RoleName><Arn>{Some.AppRole}</Arn><RolePolicyList><member><PolicyName>app</PolicyName><PolicyDocument>{document}</PolicyDocument></member></RolePolicyList><AttachedManagedPolicies/></member></RoleDetailList><Policies/></GetAccountAuthorizationDetailsResult></GetAccountAuthorizationDetailsResponse>""");
+        await using var api = new RuntimeApiEmulator();
+        using var bootstrap = Start(api, iam.Url);
+        const string Schedule = """{"version":"0","id":"e1","detail-type":"Scheduled Event","source":"aws.events","time":"2026-11-15T06:00:00Z","detail":{}}""";
+
+        var response = await api.InvokeAsync(Schedule, DateTimeOffset.UtcNow.AddMinutes(2)).WaitAsync(Wait);
+
+        response.IsError.ShouldBeFalse(response.Body);
+        JsonDocument.Parse(response.Body).RootElement.GetProperty("location").GetString().ShouldBe($"s3://{_bucket}/reports/2026/11/15/");
+        var listed = await _s3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = _bucket });
+        listed.S3Objects.Select(o => o.Key).ShouldBe(["reports/2026/11/15/report.html", "reports/2026/11/15/report.json", "reports/2026/11/15/report.md"], ignoreOrder: true);
+        using var json = await _s3.GetObjectAsync(_bucket, "reports/2026/11/15/report.json");
+        var report = await new StreamReader(json.ResponseStream).ReadToEndAsync();
+        report.ShouldContain(Some.AppRole);
+        report.ShouldContain("s3:DeleteObject");
+        iam.Requests.ShouldHaveSingleItem().Headers["Authorization"].ShouldContain("/us-east-1/iam/aws4_request");
+    }
+
+    private BootstrapProcess Start(RuntimeApiEmulator api, Uri iam) => new(BootstrapArtifact.Path, new Dictionary<string, string>
+    {
+        ["AWS_LAMBDA_RUNTIME_API"] = api.Address,
+        ["_HANDLER"] = "least-privilege-report",
+        ["AWS_REGION"] = "us-east-1",
+        ["AWS_ACCESS_KEY_ID"] = "S3RVER",
+        ["AWS_SECRET_ACCESS_KEY"] = "S3RVER",
+        ["AWS_LAMBDA_FUNCTION_NAME"] = "monitor-report-e2e",
+        [Settings.Names.StateTable] = _table,
+        [Settings.Names.AlertQueueUrl] = "http://127.0.0.1:1/queue/unused",
+        [Settings.Names.ReportBucket] = _bucket,
+        [Settings.Names.DynamoDbEndpoint] = emulators.DynamoDb.ToString(),
+        [Settings.Names.S3Endpoint] = emulators.S3.ToString(),
+        [Settings.Names.IamEndpoint] = iam.ToString(),
+    });
+}
