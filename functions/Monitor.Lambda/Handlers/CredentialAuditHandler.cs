@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
 using Monitor.Detection;
 using Monitor.Detection.Credentials;
@@ -36,32 +35,11 @@ public sealed class CredentialAuditHandler(
         var recorded = CredentialReportRecorder.Record(report, view);
         await view.CommitAsync(cancellationToken).ConfigureAwait(false);
 
-        var asOf = ScheduledTime(invocation.Body.Span) ?? time.GetUtcNow();
+        var asOf = ScheduleEvent.Time(invocation.Body.Span) ?? time.GetUtcNow();
         var findings = await new CredentialAudit(options).EvaluateAsync(store, asOf, cancellationToken).ConfigureAwait(false);
         var fresh = await FindingAnnouncer.AnnounceAsync(store, alerts, findings, cancellationToken).ConfigureAwait(false);
 
         return Summary(asOf, recorded, findings.Count, fresh.Count, report.Errors);
-    }
-
-    // An EventBridge schedule event carries "time" (the scheduled instant): auditing as of it, not of whenever the
-    // function happened to start, makes a retried invocation judge exactly as the first one did.
-    private static DateTimeOffset? ScheduledTime(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            using var document = JsonDocument.ParseValue(ref reader);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("time", out var value)
-                && value.ValueKind == JsonValueKind.String
-                && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
-                ? at
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static ReadOnlyMemory<byte> Summary(DateTimeOffset asOf, int rows, int findings, int fresh, IReadOnlyList<string> errors)
