@@ -3,6 +3,7 @@ using Monitor.Cli.Output;
 using Monitor.LeastPrivilege.Granted;
 using Monitor.LeastPrivilege.Policies;
 using Monitor.LeastPrivilege.Reporting;
+using Monitor.Records.CredentialReports;
 
 namespace Monitor.Cli.LeastPrivilege;
 
@@ -16,22 +17,43 @@ internal static class ReportCommand
         var granted = new Option<string?>("--granted") { Description = "Output of 'aws iam get-account-authorization-details' (JSON): what is granted." };
         var objects = new Option<string>("--objects") { Description = "Folder that s3://bucket/key references resolve under.", DefaultValueFactory = _ => Path.Combine("events", "objects") };
         var inline = new Option<bool>("--inline") { Description = "Fit suggestions to the role inline budget (10,240) instead of 6,144." };
+        var credentials = new Option<string?>("--credential-report") { Description = "IAM credential report CSV: shows each user's keys and password beside what they used." };
         var command = new Command("report", "Write the least-privilege report: granted versus used per principal, and suggested policies.");
         command.Arguments.Add(paths);
         var catalog = CatalogOption.Create();
         command.Options.Add(catalog);
-        foreach (var option in new Option[] { output, granted, objects, inline })
+        foreach (var option in new Option[] { output, granted, objects, inline, credentials })
         {
             command.Options.Add(option);
         }
 
         command.SetAction(async (parse, cancellationToken) => await ExecuteAsync(
-            parse.GetValue(paths)!, parse.GetValue(output)!, parse.GetValue(granted), parse.GetValue(objects)!, parse.GetValue(inline), Console.Out, Console.Error, cancellationToken, parse.GetValue(catalog)).ConfigureAwait(false));
+            parse.GetValue(paths)!, parse.GetValue(output)!, parse.GetValue(granted), parse.GetValue(objects)!, parse.GetValue(inline), Console.Out, Console.Error, cancellationToken, parse.GetValue(catalog), parse.GetValue(credentials)).ConfigureAwait(false));
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(string[] paths, string outDir, string? grantedFile, string objects, bool inline, TextWriter output, TextWriter errors, CancellationToken cancellationToken, string? catalogFile = null)
+    public static async Task<int> ExecuteAsync(string[] paths, string outDir, string? grantedFile, string objects, bool inline, TextWriter output, TextWriter errors, CancellationToken cancellationToken, string? catalogFile = null, string? credentialReportFile = null)
     {
+        CredentialReport? credentials = null;
+        if (credentialReportFile is not null)
+        {
+            try
+            {
+                using var text = File.OpenText(credentialReportFile);
+                credentials = CredentialReportReader.Read(text, credentialReportFile);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                credentials = CredentialReport.Rejected(credentialReportFile, e.Message);
+            }
+
+            if (credentials.IsRejected)
+            {
+                await errors.WriteLineAsync($"error: --credential-report {TerminalText.Safe(credentials.Error, 400)}").ConfigureAwait(false);
+                return 2;
+            }
+        }
+
         IReadOnlyList<GrantedPrincipal> granted = [];
         if (grantedFile is not null)
         {
@@ -53,7 +75,7 @@ internal static class ReportCommand
             await errors.WriteLineAsync($"error: {TerminalText.Safe(error, 400)}").ConfigureAwait(false);
         }
 
-        var report = new ReportBuilder(usage.Mapper.Catalog, inline ? PolicyBudgets.RoleInline : PolicyBudgets.Managed).Build(usage, granted, result.LatestEventTime);
+        var report = new ReportBuilder(usage.Mapper.Catalog, inline ? PolicyBudgets.RoleInline : PolicyBudgets.Managed).Build(usage, granted, result.LatestEventTime, credentials);
         Directory.CreateDirectory(outDir);
         await File.WriteAllTextAsync(Path.Combine(outDir, "report.json"), ReportJson.Render(report), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(outDir, "report.md"), ReportMarkdown.Render(report), cancellationToken).ConfigureAwait(false);

@@ -81,4 +81,54 @@ public sealed class ReportCommandTests
     }
 
     private static List<string> Names(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
+
+    [Fact]
+    public async Task CredentialReport_ShowsEachUsersKeysAndPassword_BesideWhatTheyUsed()
+    {
+        var folder = Directory.CreateTempSubdirectory("monitor-report-creds-").FullName;
+        var csv = Path.Combine(folder, "credential-report.csv");
+        var row = Monitor.Testing.Some.ReportRow("legacy-admin", passwordEnabled: "true", passwordLastUsed: "2026-10-01T08:00:00+00:00", passwordLastChanged: "2025-01-01T00:00:00+00:00",
+            key1Active: "true", key1Rotated: "2025-01-01T00:00:00+00:00", key1Used: "2026-11-01T09:00:00+00:00");
+        await File.WriteAllTextAsync(csv, Monitor.Testing.Some.CredentialReportCsv(row.Replace(Monitor.Testing.Some.CredentialAccount, "444455556666", StringComparison.Ordinal)));
+        try
+        {
+            var exit = await ReportCommand.ExecuteAsync([Sample], folder, Path.Combine(Sample, "authorization-details.json"), Path.Combine(RepositoryPaths.Events, "objects"), inline: false, new StringWriter(), new StringWriter(), TestContext.Current, credentialReportFile: csv);
+
+            exit.ShouldBe(0);
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "report.json")));
+            var admin = json.RootElement.GetProperty("principals").EnumerateArray().Single(p => p.GetProperty("principal").GetString()!.EndsWith("user/legacy-admin", StringComparison.Ordinal));
+            Names(admin.GetProperty("credentials")).ShouldBe([
+                "console password, last used 2026-10-01T08:00:00Z, changed 2025-01-01T00:00:00Z",
+                "access_key_1 active, rotated 2025-01-01T00:00:00Z, last used 2026-11-01T09:00:00Z (s3)",
+                "no MFA device",
+            ]);
+            (await File.ReadAllTextAsync(Path.Combine(folder, "report.md"))).ShouldContain("no MFA device");
+            (await File.ReadAllTextAsync(Path.Combine(folder, "report.html"))).ShouldContain("access_key_1 active");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task CredentialReport_ThatIsNotOne_IsAnErrorWithExitCodeTwo()
+    {
+        var folder = Directory.CreateTempSubdirectory("monitor-report-bad-").FullName;
+        var csv = Path.Combine(folder, "not-a-report.csv");
+        await File.WriteAllTextAsync(csv, "name,age\nbob,42\n");
+        try
+        {
+            var errors = new StringWriter();
+            var exit = await ReportCommand.ExecuteAsync([Sample], folder, null, Path.Combine(RepositoryPaths.Events, "objects"), inline: false, new StringWriter(), errors, TestContext.Current, credentialReportFile: csv);
+
+            exit.ShouldBe(2);
+            errors.ToString().ShouldContain("--credential-report");
+            errors.ToString().ShouldContain("not-a-report.csv");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -23,6 +23,9 @@ public sealed record PrincipalReport
     /// <summary>The policies in force, as <c>source: name</c> (<c>inline: reports</c>, <c>group admins managed: IAMFullAccess</c>).</summary>
     public IReadOnlyList<string> GrantedBy { get; init; } = [];
 
+    /// <summary>The user's credentials from the IAM credential report, when one was given (<see cref="CredentialLines"/>).</summary>
+    public IReadOnlyList<string> Credentials { get; init; } = [];
+
     /// <summary>Distinct actions seen used (authorized calls).</summary>
     public required IReadOnlyList<string> Used { get; init; }
 

@@ -2,13 +2,14 @@ using Monitor.LeastPrivilege.Catalog;
 using Monitor.LeastPrivilege.Granted;
 using Monitor.LeastPrivilege.Mapping;
 using Monitor.LeastPrivilege.Policies;
+using Monitor.Records.CredentialReports;
 
 namespace Monitor.LeastPrivilege.Reporting;
 
 /// <summary>Joins observed usage with what is granted (when known) into the <see cref="LeastPrivilegeReport"/>.</summary>
 public sealed class ReportBuilder(IamCatalog catalog, int budget = PolicyBudgets.Managed)
 {
-    public LeastPrivilegeReport Build(UsageAggregator usage, IReadOnlyList<GrantedPrincipal> granted, DateTimeOffset? asOf)
+    public LeastPrivilegeReport Build(UsageAggregator usage, IReadOnlyList<GrantedPrincipal> granted, DateTimeOffset? asOf, CredentialReport? credentials = null)
     {
         ArgumentNullException.ThrowIfNull(usage);
         ArgumentNullException.ThrowIfNull(granted);
@@ -18,11 +19,13 @@ public sealed class ReportBuilder(IamCatalog catalog, int budget = PolicyBudgets
         var grantedByArn = granted.ToDictionary(g => g.Arn, StringComparer.Ordinal);
         var keys = usage.Principals.Keys.Concat(grantedByArn.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var principals = new List<PrincipalReport>();
+        var rowsByArn = (credentials?.Rows ?? []).Where(r => !r.IsRoot).GroupBy(r => r.Arn, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var key in keys)
         {
             var observed = usage.Principals.GetValueOrDefault(key) ?? new PrincipalUsage(key, Records.PrincipalType.Unknown);
             var grant = grantedByArn.GetValueOrDefault(key);
-            principals.Add(Principal(observed, grant, grant is null ? null : expander.Granted(grant), observability, policies));
+            var principal = Principal(observed, grant, grant is null ? null : expander.Granted(grant), observability, policies);
+            principals.Add(rowsByArn.TryGetValue(key, out var row) ? principal with { Credentials = CredentialLines.Describe(row) } : principal);
         }
 
         return new LeastPrivilegeReport

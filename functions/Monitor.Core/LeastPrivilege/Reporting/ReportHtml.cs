@@ -66,6 +66,7 @@ public static class ReportHtml
 
         html.Append("<ul>");
         Item(html, "Granted by", p.GrantedBy);
+        Item(html, "Credentials", p.Credentials);
         foreach (var level in p.Unused)
         {
             var css = level.Level switch { AccessLevel.PermissionsManagement => "lvl pm", AccessLevel.Write => "lvl w", _ => "lvl" };

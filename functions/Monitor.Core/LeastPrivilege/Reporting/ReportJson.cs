@@ -48,6 +48,7 @@ public static class ReportJson
         writer.WriteNumber("calls", p.Calls);
         writer.WriteNumber("granted", p.Granted);
         Strings(writer, "grantedBy", p.GrantedBy);
+        Strings(writer, "credentials", p.Credentials);
         Strings(writer, "used", p.Used);
         writer.WriteStartObject("unused");
         foreach (var level in p.Unused)

@@ -31,6 +31,7 @@ public static class ReportMarkdown
             }
 
             Line(md, "Granted by", p.GrantedBy);
+            Line(md, "Credentials", p.Credentials);
             foreach (var level in p.Unused)
             {
                 md.AppendLine(CultureInfo.InvariantCulture, $"- Unused {MarkdownText.Escape(level.Level.Name())} ({level.Actions.Count}): {List(level.Actions, 40)}");
