@@ -1,9 +1,5 @@
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
-using Amazon.S3;
-using Amazon.S3.Model;
 using Monitor.Lambda.Tests.Runtime;
 using Monitor.Testing;
 using Monitor.Testing.Emulators;
@@ -21,20 +17,14 @@ public sealed class AccessLogEndToEndTests(LocalEmulators emulators) : IAsyncLif
     private const string Bucket = "example-org-s3-access-logs";
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
     private readonly FakeSqs _alerts = new();
-    private readonly AmazonDynamoDBClient _dynamo = new(new BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonDynamoDBConfig { ServiceURL = emulators.DynamoDb.ToString(), AuthenticationRegion = "us-east-1" });
+    private readonly AmazonDynamoDBClient _dynamo = EndToEndStack.DynamoDb(emulators);
     private string _table = "";
 
     public async Task InitializeAsync()
     {
-        _table = "access-" + Guid.NewGuid().ToString("N")[..12];
-        await _dynamo.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = _table,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S)],
-            KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
-        });
-        await UploadAccessLogsAsync();
+        _table = await EndToEndStack.CreateTableAsync(_dynamo, "access");
+        using var s3 = EndToEndStack.S3(emulators);
+        await EndToEndStack.UploadFolderAsync(s3, Bucket, Path.Combine(RepositoryFolders.Root, "events", "objects", Bucket));
     }
 
     public async Task DisposeAsync()
@@ -47,7 +37,7 @@ public sealed class AccessLogEndToEndTests(LocalEmulators emulators) : IAsyncLif
     public async Task AccessLogBatch_AlertsTheRootAndAnonymousFindingsOfTheGolden_Once()
     {
         await using var api = new RuntimeApiEmulator();
-        using var bootstrap = new BootstrapProcess(BootstrapArtifact.Path, Environment(api.Address));
+        using var bootstrap = new BootstrapProcess(BootstrapArtifact.Path, EndToEndStack.Environment(api.Address, "ingest-access-log", _table, emulators, _alerts));
         var sample = File.ReadAllText(Path.Combine(RepositoryFolders.Root, "events", "07-sqs-access-log.json"));
 
         var first = await api.InvokeAsync(sample, DateTimeOffset.UtcNow.AddMinutes(2)).WaitAsync(Wait);
@@ -66,38 +56,4 @@ public sealed class AccessLogEndToEndTests(LocalEmulators emulators) : IAsyncLif
     }
 
     private List<JsonNode> AlertBodies() => [.. _alerts.BodiesIn(_alerts.QueueUrl()).Select(b => JsonNode.Parse(b)!)];
-
-    private Dictionary<string, string> Environment(string runtimeApi) => new()
-    {
-        ["AWS_LAMBDA_RUNTIME_API"] = runtimeApi,
-        ["_HANDLER"] = "ingest-access-log",
-        ["AWS_REGION"] = "us-east-1",
-        ["AWS_ACCESS_KEY_ID"] = "S3RVER",
-        ["AWS_SECRET_ACCESS_KEY"] = "S3RVER",
-        ["AWS_LAMBDA_FUNCTION_NAME"] = "monitor-access-log-e2e",
-        [Settings.Names.StateTable] = _table,
-        [Settings.Names.AlertQueueUrl] = _alerts.QueueUrl(),
-        [Settings.Names.S3Endpoint] = emulators.S3.ToString(),
-        [Settings.Names.DynamoDbEndpoint] = emulators.DynamoDb.ToString(),
-        [Settings.Names.SqsEndpoint] = _alerts.Endpoint.ToString(),
-    };
-
-    private async Task UploadAccessLogsAsync()
-    {
-        using var s3 = new AmazonS3Client(new BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonS3Config { ServiceURL = emulators.S3.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
-        try
-        {
-            await s3.PutBucketAsync(Bucket);
-        }
-        catch (AmazonS3Exception exception) when (exception.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
-        {
-        }
-
-        var root = Path.Combine(RepositoryFolders.Root, "events", "objects", Bucket);
-        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
-        {
-            // s3rver stores SDK v4's aws-chunked framing verbatim unless chunk encoding is off.
-            await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = Path.GetRelativePath(root, file).Replace('\\', '/'), FilePath = file, UseChunkEncoding = false });
-        }
-    }
 }

@@ -3,9 +3,6 @@ using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
-using Amazon.S3;
-using Amazon.S3.Model;
 using Monitor.Lambda.Tests.Runtime;
 using Monitor.Testing;
 using Monitor.Testing.Emulators;
@@ -22,13 +19,14 @@ public sealed class BootstrapEndToEndTests(LocalEmulators emulators) : IAsyncLif
     private const string Bucket = "example-org-cloudtrail";
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
     private readonly FakeSqs _alerts = new();
-    private readonly AmazonDynamoDBClient _dynamo = new(new BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonDynamoDBConfig { ServiceURL = emulators.DynamoDb.ToString(), AuthenticationRegion = "us-east-1" });
+    private readonly AmazonDynamoDBClient _dynamo = EndToEndStack.DynamoDb(emulators);
     private string _table = "";
 
     public async Task InitializeAsync()
     {
-        _table = await CreateTableAsync();
-        await UploadSampleObjectsAsync();
+        _table = await EndToEndStack.CreateTableAsync(_dynamo, "e2e");
+        using var s3 = EndToEndStack.S3(emulators);
+        await EndToEndStack.UploadFolderAsync(s3, Bucket, Path.Combine(RepositoryFolders.Root, "events", "objects", Bucket));
     }
 
     public async Task DisposeAsync()
@@ -127,21 +125,9 @@ public sealed class BootstrapEndToEndTests(LocalEmulators emulators) : IAsyncLif
 
     private BootstrapProcess Start(RuntimeApiEmulator api, Uri s3, string handler = "ingest-cloudtrail", int safetyMarginMs = 2000, string? omit = null)
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["AWS_LAMBDA_RUNTIME_API"] = api.Address,
-            ["_HANDLER"] = handler,
-            ["AWS_REGION"] = "us-east-1",
-            ["AWS_ACCESS_KEY_ID"] = "S3RVER",
-            ["AWS_SECRET_ACCESS_KEY"] = "S3RVER",
-            ["AWS_LAMBDA_FUNCTION_NAME"] = "monitor-e2e",
-            [Settings.Names.StateTable] = _table,
-            [Settings.Names.AlertQueueUrl] = _alerts.QueueUrl(),
-            [Settings.Names.SafetyMarginMs] = $"{safetyMarginMs}",
-            [Settings.Names.S3Endpoint] = s3.ToString(),
-            [Settings.Names.DynamoDbEndpoint] = emulators.DynamoDb.ToString(),
-            [Settings.Names.SqsEndpoint] = _alerts.Endpoint.ToString(),
-        };
+        var environment = EndToEndStack.Environment(api.Address, handler, _table, emulators, _alerts);
+        environment[Settings.Names.SafetyMarginMs] = $"{safetyMarginMs}";
+        environment[Settings.Names.S3Endpoint] = s3.ToString();
         if (omit is not null)
         {
             environment.Remove(omit);
@@ -226,43 +212,5 @@ public sealed class BootstrapEndToEndTests(LocalEmulators emulators) : IAsyncLif
         while (start is not null);
 
         return result;
-    }
-
-    private async Task<string> CreateTableAsync()
-    {
-        var name = "e2e-" + Guid.NewGuid().ToString("N");
-        await _dynamo.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = name,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S)],
-            KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
-        });
-        while ((await _dynamo.DescribeTableAsync(name)).Table.TableStatus != TableStatus.ACTIVE)
-        {
-            await Task.Delay(10);
-        }
-
-        return name;
-    }
-
-    private async Task UploadSampleObjectsAsync()
-    {
-        using var s3 = new AmazonS3Client(new BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonS3Config { ServiceURL = emulators.S3.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
-        var root = Path.Combine(RepositoryFolders.Root, "events", "objects", Bucket);
-        try
-        {
-            await s3.PutBucketAsync(Bucket);
-        }
-        catch (AmazonS3Exception exception) when (exception.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
-        {
-        }
-        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
-        {
-            var key = Path.GetRelativePath(root, file).Replace('\\', '/');
-
-            // s3rver stores SDK v4's aws-chunked framing verbatim unless chunk encoding is off.
-            await s3.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = key, FilePath = file, UseChunkEncoding = false });
-        }
     }
 }

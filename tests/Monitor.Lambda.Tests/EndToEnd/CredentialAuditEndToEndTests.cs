@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 using Monitor.Lambda.Tests.Runtime;
 using Monitor.Testing;
 using Monitor.Testing.Emulators;
@@ -19,19 +17,12 @@ public sealed class CredentialAuditEndToEndTests(LocalEmulators emulators) : IAs
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
     private readonly FakeSqs _alerts = new();
-    private readonly AmazonDynamoDBClient _dynamo = new(new BasicAWSCredentials("S3RVER", "S3RVER"), new AmazonDynamoDBConfig { ServiceURL = emulators.DynamoDb.ToString(), AuthenticationRegion = "us-east-1" });
+    private readonly AmazonDynamoDBClient _dynamo = EndToEndStack.DynamoDb(emulators);
     private string _table = "";
 
     public async Task InitializeAsync()
     {
-        _table = "audit-" + Guid.NewGuid().ToString("N")[..12];
-        await _dynamo.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = _table,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S)],
-            KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
-        });
+        _table = await EndToEndStack.CreateTableAsync(_dynamo, "audit");
     }
 
     public async Task DisposeAsync()
@@ -75,18 +66,10 @@ public sealed class CredentialAuditEndToEndTests(LocalEmulators emulators) : IAs
 
     private List<JsonNode> AlertBodies() => [.. _alerts.BodiesIn(_alerts.QueueUrl()).Select(b => JsonNode.Parse(b)!)];
 
-    private BootstrapProcess Start(RuntimeApiEmulator api, Uri iam) => new(BootstrapArtifact.Path, new Dictionary<string, string>
+    private BootstrapProcess Start(RuntimeApiEmulator api, Uri iam)
     {
-        ["AWS_LAMBDA_RUNTIME_API"] = api.Address,
-        ["_HANDLER"] = "credential-audit",
-        ["AWS_REGION"] = "us-east-1",
-        ["AWS_ACCESS_KEY_ID"] = "AKIAEXAMPLEAUDIT0001",
-        ["AWS_SECRET_ACCESS_KEY"] = "example-secret-for-tests",
-        ["AWS_LAMBDA_FUNCTION_NAME"] = "monitor-audit-e2e",
-        [Settings.Names.StateTable] = _table,
-        [Settings.Names.AlertQueueUrl] = _alerts.QueueUrl(),
-        [Settings.Names.DynamoDbEndpoint] = emulators.DynamoDb.ToString(),
-        [Settings.Names.SqsEndpoint] = _alerts.Endpoint.ToString(),
-        [Settings.Names.IamEndpoint] = iam.ToString(),
-    });
+        var environment = EndToEndStack.Environment(api.Address, "credential-audit", _table, emulators, _alerts);
+        environment[Settings.Names.IamEndpoint] = iam.ToString();
+        return new BootstrapProcess(BootstrapArtifact.Path, environment);
+    }
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 using Amazon.S3;
 using Monitor.Aws.State;
 using Monitor.Detection;
@@ -24,25 +22,14 @@ namespace Monitor.Lambda.Tests.EndToEnd;
 public sealed class LeastPrivilegeReportEndToEndTests(LocalEmulators emulators) : IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
-    private static readonly BasicAWSCredentials Credentials = new("S3RVER", "S3RVER");
-    private readonly AmazonDynamoDBClient _dynamo = new(Credentials, new AmazonDynamoDBConfig { ServiceURL = emulators.DynamoDb.ToString(), AuthenticationRegion = "us-east-1" });
-    private readonly AmazonS3Client _s3 = new(Credentials, new AmazonS3Config { ServiceURL = emulators.S3.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
-    private readonly string _table = "report-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly AmazonDynamoDBClient _dynamo = EndToEndStack.DynamoDb(emulators);
+    private readonly AmazonS3Client _s3 = EndToEndStack.S3(emulators);
+    private string _table = "";
     private readonly string _bucket = "reports-" + Guid.NewGuid().ToString("N")[..12];
 
     public async Task InitializeAsync()
     {
-        await _dynamo.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = _table,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S)],
-            KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
-        });
-        while ((await _dynamo.DescribeTableAsync(_table)).Table.TableStatus != TableStatus.ACTIVE)
-        {
-            await Task.Delay(10);
-        }
+        _table = await EndToEndStack.CreateTableAsync(_dynamo, "report");
 
         await _s3.PutBucketAsync(_bucket);
     }
@@ -81,19 +68,11 @@ public sealed class LeastPrivilegeReportEndToEndTests(LocalEmulators emulators) 
         iam.Requests.ShouldHaveSingleItem().Headers["Authorization"].ShouldContain("/us-east-1/iam/aws4_request");
     }
 
-    private BootstrapProcess Start(RuntimeApiEmulator api, Uri iam) => new(BootstrapArtifact.Path, new Dictionary<string, string>
+    private BootstrapProcess Start(RuntimeApiEmulator api, Uri iam)
     {
-        ["AWS_LAMBDA_RUNTIME_API"] = api.Address,
-        ["_HANDLER"] = "least-privilege-report",
-        ["AWS_REGION"] = "us-east-1",
-        ["AWS_ACCESS_KEY_ID"] = "S3RVER",
-        ["AWS_SECRET_ACCESS_KEY"] = "S3RVER",
-        ["AWS_LAMBDA_FUNCTION_NAME"] = "monitor-report-e2e",
-        [Settings.Names.StateTable] = _table,
-        [Settings.Names.AlertQueueUrl] = "http://127.0.0.1:1/queue/unused",
-        [Settings.Names.ReportBucket] = _bucket,
-        [Settings.Names.DynamoDbEndpoint] = emulators.DynamoDb.ToString(),
-        [Settings.Names.S3Endpoint] = emulators.S3.ToString(),
-        [Settings.Names.IamEndpoint] = iam.ToString(),
-    });
+        var environment = EndToEndStack.Environment(api.Address, "least-privilege-report", _table, emulators);
+        environment[Settings.Names.ReportBucket] = _bucket;
+        environment[Settings.Names.IamEndpoint] = iam.ToString();
+        return new BootstrapProcess(BootstrapArtifact.Path, environment);
+    }
 }
