@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitor.Detection;
+using Monitor.Detection.Credentials;
 using Monitor.Detection.PublicBuckets;
 using Monitor.Detection.Roles;
 
@@ -107,17 +108,23 @@ public sealed record Settings
             AlertQueueUrl = reader.Url(Names.AlertQueueUrl) ?? throw new SettingsException(Names.AlertQueueUrl, "is not set"),
             Detection = new DetectionOptions
             {
-                UnusedAfter = TimeSpan.FromDays(reader.Integer(Names.UnusedAfterDays, 90, 1, 3650)),
-                LearningPeriod = TimeSpan.FromDays(reader.Integer(Names.LearningPeriodDays, 14, 0, 3650)),
-                TrustedAccounts = reader.AccountIds(Names.TrustedAccounts),
-                KeyRotationAfter = TimeSpan.FromDays(reader.Integer(Names.KeyRotationDays, 90, 1, 3650)),
-                RoleAllowList = new RoleAllowList
+                Credentials = new CredentialOptions
                 {
-                    Callers = reader.List(Names.RoleAllowCallers),
-                    Roles = reader.List(Names.RoleAllowRoles),
-                    Networks = reader.Cidrs(Names.RoleAllowNetworks),
+                    UnusedAfter = TimeSpan.FromDays(reader.Integer(Names.UnusedAfterDays, 90, 1, 3650)),
+                    KeyRotationAfter = TimeSpan.FromDays(reader.Integer(Names.KeyRotationDays, 90, 1, 3650)),
                 },
-                PublicBuckets = reader.BucketList(Names.PublicBuckets),
+                Roles = new RoleOptions
+                {
+                    LearningPeriod = TimeSpan.FromDays(reader.Integer(Names.LearningPeriodDays, 14, 0, 3650)),
+                    TrustedAccounts = reader.AccountIds(Names.TrustedAccounts),
+                    AllowList = new RoleAllowList
+                    {
+                        Callers = reader.List(Names.RoleAllowCallers),
+                        Roles = reader.List(Names.RoleAllowRoles),
+                        Networks = reader.Cidrs(Names.RoleAllowNetworks),
+                    },
+                },
+                PublicBuckets = new PublicBucketOptions { PublicBuckets = reader.BucketList(Names.PublicBuckets) },
             },
             StateRetention = TimeSpan.FromDays(reader.Integer(Names.StateRetentionDays, 400, 1, 36500)),
             SafetyMargin = TimeSpan.FromMilliseconds(reader.Integer(Names.SafetyMarginMs, 10_000, 0, 900_000)),

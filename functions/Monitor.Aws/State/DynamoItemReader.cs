@@ -41,7 +41,8 @@ internal sealed class DynamoItemReader(IAmazonDynamoDB dynamo, string tableName)
         return results;
     }
 
-    public async Task<List<Dictionary<string, AttributeValue>>> QueryAsync(string partition, int limit, CancellationToken cancellationToken)
+    /// <summary>Items of <paramref name="partition"/> in sort-key order, optionally only those with <paramref name="from"/> ≤ sk ≤ <paramref name="to"/>.</summary>
+    public async Task<List<Dictionary<string, AttributeValue>>> QueryAsync(string partition, int limit, CancellationToken cancellationToken, string? from = null, string? to = null)
     {
         var results = new List<Dictionary<string, AttributeValue>>();
         if (limit <= 0)
@@ -56,9 +57,13 @@ internal sealed class DynamoItemReader(IAmazonDynamoDB dynamo, string tableName)
                 new QueryRequest
                 {
                     TableName = tableName,
-                    KeyConditionExpression = "#pk = :pk",
-                    ExpressionAttributeNames = new() { ["#pk"] = StateTableLayout.PartitionKey },
-                    ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = partition } },
+                    KeyConditionExpression = from is null || to is null ? "#pk = :pk" : "#pk = :pk AND #sk BETWEEN :from AND :to",
+                    ExpressionAttributeNames = from is null || to is null
+                        ? new() { ["#pk"] = StateTableLayout.PartitionKey }
+                        : new() { ["#pk"] = StateTableLayout.PartitionKey, ["#sk"] = StateTableLayout.SortKey },
+                    ExpressionAttributeValues = from is null || to is null
+                        ? new() { [":pk"] = new AttributeValue { S = partition } }
+                        : new() { [":pk"] = new AttributeValue { S = partition }, [":from"] = new AttributeValue { S = from }, [":to"] = new AttributeValue { S = to } },
                     ConsistentRead = true,
                     Limit = Math.Min(limit - results.Count, 1000),
                     ExclusiveStartKey = start,

@@ -6,9 +6,9 @@ using Monitor.State;
 namespace Monitor.Aws.State;
 
 /// <summary>
-/// The state port on one DynamoDB table (<see cref="StateTableLayout"/>). Writes are read-merge-write with a
-/// version condition: the merge is Core's (<see cref="Sighting.Merge"/>, <see cref="Finding.Merge"/>), so the
-/// result is idempotent, and a lost race is re-read and retried. A batch costs one BatchGetItem per 100 keys and
+/// The state port on one DynamoDB table (<see cref="StateTableLayout"/>). Sighting writes are read-merge-write with a
+/// version condition: the merge is Core's (<see cref="Sighting.Merge"/>), so the result is idempotent, and a lost race
+/// is re-read and retried. Verdicts follow <see cref="DynamoVerdicts"/>. A batch costs one BatchGetItem per 100 keys and
 /// at most one PutItem per distinct key (none when the merge changes nothing). No transactions: each key stands alone.
 /// </summary>
 public sealed class DynamoStateStore(IAmazonDynamoDB dynamo, string tableName, TimeSpan retention) : IStateStore
@@ -16,6 +16,7 @@ public sealed class DynamoStateStore(IAmazonDynamoDB dynamo, string tableName, T
     private const int MaxAttempts = 25;
     private const int Parallelism = 8;
     private readonly DynamoItemReader _reader = new(dynamo, tableName);
+    private readonly DynamoVerdicts _verdicts = new(dynamo, tableName, new DynamoItemReader(dynamo, tableName));
 
     public async Task<IReadOnlyDictionary<StateKey, Sighting>> GetAsync(IReadOnlyCollection<StateKey> keys, CancellationToken cancellationToken)
     {
@@ -29,6 +30,21 @@ public sealed class DynamoStateStore(IAmazonDynamoDB dynamo, string tableName, T
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         var items = await _reader.QueryAsync(StateTableLayout.SightingPartition(scope), limit, cancellationToken).ConfigureAwait(false);
         return items.Select(i => SightingItem.FromItem(i).Sighting).ToList();
+    }
+
+    public async Task<IReadOnlyList<Sighting>> ListRangeAsync(string scope, string from, string to, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        if (string.CompareOrdinal(from, to) >= 0)
+        {
+            return [];
+        }
+
+        // BETWEEN is inclusive: the upper bound itself is dropped here, as the port's range excludes it.
+        var items = await _reader.QueryAsync(StateTableLayout.SightingPartition(scope), limit + 1, cancellationToken, StateTableLayout.SightingSort(from), StateTableLayout.SightingSort(to)).ConfigureAwait(false);
+        return items.Select(i => SightingItem.FromItem(i).Sighting).Where(s => s.Key.Member != to).Take(limit).ToList();
     }
 
     public async Task MergeAsync(IReadOnlyCollection<Sighting> sightings, CancellationToken cancellationToken)
@@ -64,75 +80,22 @@ public sealed class DynamoStateStore(IAmazonDynamoDB dynamo, string tableName, T
         }).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<Finding>> PutFindingsAsync(IReadOnlyCollection<Finding> findings, CancellationToken cancellationToken)
+    public Task<VerdictChanges> PutVerdictsAsync(IReadOnlyCollection<SubjectVerdict> verdicts, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(findings);
-        var merged = findings.GroupBy(f => f.Id, StringComparer.Ordinal).Select(g => g.Aggregate((a, b) => a.Merge(b))).ToList();
-        var toAnnounce = new Finding?[merged.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, merged.Count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (index, ct) =>
-        {
-            var finding = merged[index];
-
-            // The conditional create is what makes a finding announce once: whoever creates the item alerts.
-            if (await TryPutAsync(FindingItem.ToItem(finding, 1), null, ct).ConfigureAwait(false))
-            {
-                toAnnounce[index] = finding;
-                return;
-            }
-
-            for (var attempt = 1; ; attempt++)
-            {
-                var item = await _reader.GetAsync(FindingItem.Key(finding.Id), ct).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"Finding {finding.Id} vanished while being merged.");
-                var (stored, version) = FindingItem.FromItem(item);
-                var returned = FindingItem.IsReturned(item);
-                var next = stored.Merge(finding);
-                if (!returned && FindingDocument.Serialize(next) == FindingDocument.Serialize(stored))
-                {
-                    return;
-                }
-
-                // A handed-back announcement is taken by whoever's versioned write clears the mark: one caller.
-                if (await TryPutAsync(FindingItem.ToItem(next, version + 1), version, ct).ConfigureAwait(false))
-                {
-                    toAnnounce[index] = returned ? next : null;
-                    return;
-                }
-
-                await BackOffAsync(attempt, finding.Id, ct).ConfigureAwait(false);
-            }
-        }).ConfigureAwait(false);
-
-        return toAnnounce.OfType<Finding>().ToList();
+        ArgumentNullException.ThrowIfNull(verdicts);
+        return _verdicts.PutAsync(verdicts, cancellationToken);
     }
 
-    public async Task ReturnAnnouncementsAsync(IReadOnlyCollection<string> findingIds, CancellationToken cancellationToken)
+    public Task ReturnAnnouncementsAsync(IReadOnlyCollection<string> findingIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(findingIds);
-        await Parallel.ForEachAsync(findingIds.Distinct(StringComparer.Ordinal), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (id, ct) =>
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                if (await _reader.GetAsync(FindingItem.Key(id), ct).ConfigureAwait(false) is not { } item || FindingItem.IsReturned(item))
-                {
-                    return;
-                }
-
-                var (stored, version) = FindingItem.FromItem(item);
-                if (await TryPutAsync(FindingItem.ToItem(stored, version + 1, returned: true), version, ct).ConfigureAwait(false))
-                {
-                    return;
-                }
-
-                await BackOffAsync(attempt, id, ct).ConfigureAwait(false);
-            }
-        }).ConfigureAwait(false);
+        return _verdicts.ReturnAsync(findingIds, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Finding>> ListFindingsAsync(CancellationToken cancellationToken)
     {
         var items = await _reader.QueryAsync(StateTableLayout.FindingPartition, int.MaxValue, cancellationToken).ConfigureAwait(false);
-        return items.Select(i => FindingItem.FromItem(i).Finding)
+        return items.Where(FindingItem.IsActive).Select(i => FindingItem.FromItem(i).Finding)
             .OrderBy(f => f.Time)
             .ThenBy(f => f.Id, StringComparer.Ordinal)
             .ToList();

@@ -13,7 +13,18 @@ internal static class FindingItem
     };
 
     /// <summary>Set while a finding's announcement is handed back (its send failed): the next put announces it.</summary>
-    private const string Returned = "returned";
+    public const string Returned = "returned";
+
+    /// <summary>Set by the one writer that claimed the finding's first announcement.</summary>
+    public const string Announced = "announced";
+
+    /// <summary>Set while the finding has no contribution left.</summary>
+    public const string Withdrawn = "withdrawn";
+
+    /// <summary>Counts changes to the finding's contributions; a recompute writes only if no change came in meanwhile.</summary>
+    public const string Parts = "parts";
+
+    public const string Json = "json";
 
     public static Dictionary<string, AttributeValue> ToItem(Finding finding, long version, bool returned = false)
     {
@@ -32,6 +43,13 @@ internal static class FindingItem
     public static (Finding Finding, long Version) FromItem(Dictionary<string, AttributeValue> item) =>
         (FindingDocument.Deserialize(item["json"].S), SightingItem.VersionOf(item));
 
-    public static bool IsReturned(Dictionary<string, AttributeValue> item) =>
-        item.TryGetValue(Returned, out var value) && value.BOOL == true;
+    /// <summary>Whether the item holds a view (an item may only count contribution changes so far).</summary>
+    public static bool HasView(Dictionary<string, AttributeValue> item) => item.ContainsKey(Json);
+
+    public static bool IsActive(Dictionary<string, AttributeValue> item) => HasView(item) && !Flag(item, Withdrawn);
+
+    public static bool Flag(Dictionary<string, AttributeValue> item, string name) =>
+        item.TryGetValue(name, out var value) && value.BOOL == true;
+
+    public static bool IsReturned(Dictionary<string, AttributeValue> item) => Flag(item, Returned);
 }

@@ -21,19 +21,27 @@ internal static class SightingItem
         item["first"] = new AttributeValue { S = Time(sighting.FirstSeen) };
         item["last"] = new AttributeValue { S = Time(sighting.LastSeen) };
         item["days"] = new AttributeValue { L = sighting.Days.Select(d => new AttributeValue { N = d.ToString(CultureInfo.InvariantCulture) }).ToList() };
-        // A list, not a map keyed by name: names are attacker-controlled text and map keys have limits of their own.
-        item["attrs"] = new AttributeValue
+        item["attrs"] = StampedList(sighting.Attributes);
+        if (sighting.Earliest.Count > 0)
         {
-            L = sighting.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new AttributeValue
+            item["earliest"] = StampedList(sighting.Earliest);
+        }
+
+        if (sighting.Sets.Count > 0)
+        {
+            item["sets"] = new AttributeValue
             {
-                M = new()
+                L = sighting.Sets.OrderBy(a => a.Key, StringComparer.Ordinal).Select(set => new AttributeValue
                 {
-                    ["n"] = new AttributeValue { S = a.Key },
-                    ["v"] = new AttributeValue { S = a.Value.Value },
-                    ["at"] = new AttributeValue { S = Time(a.Value.At) },
-                },
-            }).ToList(),
-        };
+                    M = new()
+                    {
+                        ["n"] = new AttributeValue { S = set.Key },
+                        ["v"] = new AttributeValue { L = set.Value.Select(v => new AttributeValue { S = v }).ToList() },
+                    },
+                }).ToList(),
+            };
+        }
+
         item[StateTableLayout.Version] = Number(version);
 
         // TTL from the event time last seen, so a replay of old logs expires on the same schedule.
@@ -49,20 +57,36 @@ internal static class SightingItem
             FirstSeen = ParseTime(item["first"].S),
             LastSeen = ParseTime(item["last"].S),
             Days = item.TryGetValue("days", out var days) && days.L is { } dayList ? dayList.Select(d => int.Parse(d.N, CultureInfo.InvariantCulture)).ToArray() : [],
-            Attributes = item.TryGetValue("attrs", out var attrs) && attrs.L is { } attributeList
-                ? attributeList.ToDictionary(a => a.M["n"].S, a => new Stamped(a.M["v"].S, ParseTime(a.M["at"].S)), StringComparer.Ordinal)
-                : new Dictionary<string, Stamped>(StringComparer.Ordinal),
+            Attributes = ReadStamped(item, "attrs"),
+            Earliest = ReadStamped(item, "earliest"),
+            Sets = item.TryGetValue("sets", out var sets) && sets.L is { } setList
+                ? setList.ToDictionary(a => a.M["n"].S, a => (IReadOnlyList<string>)a.M["v"].L.Select(v => v.S).ToArray(), StringComparer.Ordinal)
+                : new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal),
         };
         return (sighting, VersionOf(item));
     }
 
     /// <summary>Whether merging changed nothing that is stored (then no write is needed).</summary>
-    public static bool SameState(Sighting a, Sighting b) =>
-        a.FirstSeen == b.FirstSeen
-        && a.LastSeen == b.LastSeen
-        && a.Days.SequenceEqual(b.Days)
-        && a.Attributes.Count == b.Attributes.Count
-        && a.Attributes.All(x => b.Attributes.TryGetValue(x.Key, out var y) && x.Value.Value == y.Value && x.Value.At == y.At);
+    public static bool SameState(Sighting a, Sighting b) => a.SameState(b);
+
+    // A list, not a map keyed by name: names are attacker-controlled text and map keys have limits of their own.
+    private static AttributeValue StampedList(IReadOnlyDictionary<string, Stamped> attributes) => new()
+    {
+        L = attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new AttributeValue
+        {
+            M = new()
+            {
+                ["n"] = new AttributeValue { S = a.Key },
+                ["v"] = new AttributeValue { S = a.Value.Value },
+                ["at"] = new AttributeValue { S = Time(a.Value.At) },
+            },
+        }).ToList(),
+    };
+
+    private static Dictionary<string, Stamped> ReadStamped(Dictionary<string, AttributeValue> item, string name) =>
+        item.TryGetValue(name, out var value) && value.L is { } list
+            ? list.ToDictionary(a => a.M["n"].S, a => new Stamped(a.M["v"].S, ParseTime(a.M["at"].S)), StringComparer.Ordinal)
+            : new Dictionary<string, Stamped>(StringComparer.Ordinal);
 
     public static long VersionOf(Dictionary<string, AttributeValue> item) =>
         item.TryGetValue(StateTableLayout.Version, out var v) && long.TryParse(v.N, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;

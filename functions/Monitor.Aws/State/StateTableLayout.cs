@@ -24,7 +24,8 @@ internal static class StateTableLayout
 
     public static string SightingSort(string member) => Bounded("m|", member);
 
-    private static string Bounded(string prefix, string text)
+    /// <summary><paramref name="prefix"/> + <paramref name="text"/>, cut to fit a key (see the class remarks).</summary>
+    public static string Bounded(string prefix, string text)
     {
         if (Encoding.UTF8.GetByteCount(text) <= MaxKeyTextBytes)
         {

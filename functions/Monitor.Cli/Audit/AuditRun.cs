@@ -1,6 +1,7 @@
 using Monitor.Cli.Output;
 using Monitor.Cli.Replay;
-using Monitor.Detection.Credentials;
+using Monitor.Pipeline;
+using Monitor.Sinks;
 using Monitor.State;
 
 namespace Monitor.Cli.Audit;
@@ -14,6 +15,7 @@ internal static class AuditRun
     public static async Task<int> ExecuteAsync(AuditSettings settings, IStateStore store, TimeProvider time, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         var result = new ReplayResult();
+        var auditor = new CredentialAuditor(store, NullFindingSink.Instance, settings.Detection.Credentials);
         if (settings.CredentialReport is { } report)
         {
             if (!File.Exists(report))
@@ -22,13 +24,12 @@ internal static class AuditRun
                 return 2;
             }
 
-            result.Add(await CredentialReportInput.ReplayAsync(report, store, cancellationToken).ConfigureAwait(false));
+            result.Add(await CredentialReportInput.ReplayAsync(report, auditor, cancellationToken).ConfigureAwait(false));
         }
 
         var asOf = settings.AsOf ?? time.GetUtcNow();
-        var findings = await new CredentialAudit(settings.Detection).EvaluateAsync(store, asOf, cancellationToken).ConfigureAwait(false);
-        await store.PutFindingsAsync(findings, cancellationToken).ConfigureAwait(false);
-        result.AddFindings(findings);
+        result.AddFindings((await auditor.AuditAsync(asOf, cancellationToken).ConfigureAwait(false)).Findings);
+        await result.LoadFindingsAsync(store, cancellationToken).ConfigureAwait(false);
 
         ResultPrinter.Print(result, settings.Format, asOf, output, errors);
         return result.Errors.Count == 0 ? 0 : 1;

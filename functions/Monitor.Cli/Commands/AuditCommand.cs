@@ -4,6 +4,7 @@ using Monitor.Cli.Audit;
 using Monitor.Cli.Output;
 using Monitor.Cli.State;
 using Monitor.Detection;
+using Monitor.Detection.Credentials;
 
 namespace Monitor.Cli.Commands;
 
@@ -48,8 +49,11 @@ internal static class AuditCommand
 
             var options = new DetectionOptions
             {
-                UnusedAfter = TimeSpan.FromDays(parse.GetValue(unusedAfter)),
-                KeyRotationAfter = TimeSpan.FromDays(parse.GetValue(rotateAfter)),
+                Credentials = new CredentialOptions
+                {
+                    UnusedAfter = TimeSpan.FromDays(parse.GetValue(unusedAfter)),
+                    KeyRotationAfter = TimeSpan.FromDays(parse.GetValue(rotateAfter)),
+                },
             };
             var settings = new AuditSettings(parse.GetValue(state)!, parse.GetValue(report), asOfTime, parse.GetValue(format), options);
             var store = StateFile.TryOpen(settings.StatePath, Console.Error);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Monitor.Cli.Output;
 using Monitor.Cli.Replay;
 using Monitor.Detection;
+using Monitor.Detection.Credentials;
 using Monitor.Detection.PublicBuckets;
 using Monitor.Detection.Roles;
 
@@ -55,11 +56,14 @@ internal static class ReplayCommand
 
             var options = new DetectionOptions
             {
-                UnusedAfter = TimeSpan.FromDays(parse.GetValue(unusedAfter)),
-                LearningPeriod = TimeSpan.FromDays(parse.GetValue(learning)),
-                TrustedAccounts = accounts.ToHashSet(StringComparer.Ordinal),
-                RoleAllowList = new RoleAllowList { Callers = Split(parse.GetValue(allowCallers)), Roles = Split(parse.GetValue(allowRoles)), Networks = networks },
-                PublicBuckets = new PublicBucketList(Split(parse.GetValue(publicBuckets))),
+                Credentials = new CredentialOptions { UnusedAfter = TimeSpan.FromDays(parse.GetValue(unusedAfter)) },
+                Roles = new RoleOptions
+                {
+                    LearningPeriod = TimeSpan.FromDays(parse.GetValue(learning)),
+                    TrustedAccounts = accounts.ToHashSet(StringComparer.Ordinal),
+                    AllowList = new RoleAllowList { Callers = Split(parse.GetValue(allowCallers)), Roles = Split(parse.GetValue(allowRoles)), Networks = networks },
+                },
+                PublicBuckets = new PublicBucketOptions { PublicBuckets = new PublicBucketList(Split(parse.GetValue(publicBuckets))) },
             };
             var settings = new ReplaySettings(parse.GetValue(paths)!, parse.GetValue(objects)!, parse.GetValue(state)!, parse.GetValue(format), asOfTime, options);
             return await ReplayRun.ExecuteAsync(settings, Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);

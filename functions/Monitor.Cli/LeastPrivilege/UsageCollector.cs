@@ -2,7 +2,6 @@ using System.CommandLine;
 using Monitor.Cli.Objects;
 using Monitor.Cli.Replay;
 using Monitor.Cli.State;
-using Monitor.Detection;
 using Monitor.LeastPrivilege;
 using Monitor.LeastPrivilege.Mapping;
 using Monitor.Pipeline;
@@ -35,9 +34,8 @@ internal static class UsageCollector
     {
         var aggregator = new UsageAggregator(mapper ?? ActionMapper.Embedded);
         await using var store = SqliteStateStore.Open(":memory:");
-        var options = new DetectionOptions();
-        var ingestor = new Ingestor(new FolderObjectSource(objectsRoot), store, [new UsageTap(aggregator)], NullFindingSink.Instance, options, TimeProvider.System);
-        var result = await new Replayer(ingestor, store).ReplayAsync(paths, objectsRoot, cancellationToken).ConfigureAwait(false);
+        var ingestor = new Ingestor(new FolderObjectSource(objectsRoot), store, [new UsageTap(aggregator)], NullFindingSink.Instance, TimeProvider.System);
+        var result = await new Replayer(ingestor, new CredentialAuditor(store, NullFindingSink.Instance, new())).ReplayAsync(paths, objectsRoot, cancellationToken).ConfigureAwait(false);
         return (aggregator, result);
     }
 }

@@ -1,24 +1,17 @@
 using Monitor.Detection;
 using Monitor.LeastPrivilege;
 using Monitor.Records;
-using Monitor.State;
 
 namespace Monitor.Cli.LeastPrivilege;
 
 /// <summary>
 /// Plugs the <see cref="UsageAggregator"/> into the ingestion pipeline in the detectors' place, so <c>policy</c>
 /// and <c>report</c> read exactly the inputs <c>replay</c> reads (envelopes, notifications, gzip objects).
-/// It reads no state and reports nothing.
+/// It records no facts and judges nothing.
 /// </summary>
-internal sealed class UsageTap(UsageAggregator aggregator) : IDetector
+internal sealed class UsageTap(UsageAggregator aggregator) : IObserver
 {
     public string Id => "least-privilege-usage";
 
-    public IEnumerable<StateKey> KeysFor(Activity activity) => [];
-
-    public ValueTask InspectAsync(Activity activity, DetectionContext context, CancellationToken cancellationToken)
-    {
-        aggregator.Observe(activity);
-        return ValueTask.CompletedTask;
-    }
+    public void Observe(Activity activity, Observation observation) => aggregator.Observe(activity);
 }

@@ -1,17 +1,15 @@
 using System.Diagnostics;
 using System.Text;
-using Monitor.Detection.Credentials;
 using Monitor.Pipeline;
 using Monitor.Records;
 using Monitor.Records.CredentialReports;
-using Monitor.State;
 
 namespace Monitor.Cli.Replay;
 
 /// <summary>Reads a credential report CSV (plain or gzip) and stores its rows in the credential ledger.</summary>
 internal static class CredentialReportInput
 {
-    public static async Task<MessageOutcome> ReplayAsync(string file, IStateStore store, CancellationToken cancellationToken)
+    public static async Task<MessageOutcome> ReplayAsync(string file, CredentialAuditor auditor, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         CredentialReport report;
@@ -31,9 +29,7 @@ internal static class CredentialReportInput
             return new MessageOutcome(file, MessageStatus.Failed, 0, [], [], [report.Error!], [], null, Stopwatch.GetElapsedTime(started));
         }
 
-        var view = new StateView(store);
-        var recorded = CredentialReportRecorder.Record(report, view);
-        await view.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var recorded = await auditor.RecordAsync(report, cancellationToken).ConfigureAwait(false);
         var notes = recorded == 0 && report.Rows.Count > 0 ? new[] { $"{file}: the report holds no date to stamp its rows with; nothing recorded" } : [];
         return new MessageOutcome(file, MessageStatus.Processed, report.Rows.Count, [], [], report.Errors, notes, report.GeneratedAt, Stopwatch.GetElapsedTime(started));
     }

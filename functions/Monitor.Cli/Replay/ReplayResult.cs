@@ -1,12 +1,13 @@
 using Monitor.Detection;
 using Monitor.Pipeline;
+using Monitor.State;
 
 namespace Monitor.Cli.Replay;
 
-/// <summary>Everything one replay run produced: per-input outcomes, the findings (merged by id), and the errors.</summary>
+/// <summary>Everything one replay run produced: per-input outcomes, the findings its inputs touched, and the errors.</summary>
 internal sealed class ReplayResult
 {
-    private readonly Dictionary<string, Finding> _findings = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _findingIds = new(StringComparer.Ordinal);
 
     public List<MessageOutcome> Outcomes { get; } = [];
 
@@ -16,15 +17,15 @@ internal sealed class ReplayResult
 
     public DateTimeOffset? LatestEventTime => Outcomes.Max(o => o.LatestEventTime);
 
-    public IReadOnlyList<Finding> Findings =>
-        [.. _findings.Values.OrderBy(f => f.Time).ThenBy(f => f.Id, StringComparer.Ordinal)];
+    /// <summary>The findings the run touched, as the store holds them at its end (<see cref="LoadFindingsAsync"/>).</summary>
+    public IReadOnlyList<Finding> Findings { get; private set; } = [];
 
     /// <summary>Findings that come from no single input (the credential audit run after all of them).</summary>
     public void AddFindings(IEnumerable<Finding> findings)
     {
         foreach (var finding in findings)
         {
-            _findings[finding.Id] = _findings.TryGetValue(finding.Id, out var earlier) ? earlier.Merge(finding) : finding;
+            _findingIds.Add(finding.Id);
         }
     }
 
@@ -32,9 +33,16 @@ internal sealed class ReplayResult
     {
         Outcomes.Add(outcome);
         Errors.AddRange(outcome.Errors);
-        foreach (var finding in outcome.Findings)
-        {
-            _findings[finding.Id] = _findings.TryGetValue(finding.Id, out var earlier) ? earlier.Merge(finding) : finding;
-        }
+        _findingIds.UnionWith(outcome.FindingIds);
+    }
+
+    /// <summary>
+    /// Reads the touched findings as they stand once every input is in: a finding a later input corrected shows its
+    /// final state, and one it withdrew does not show.
+    /// </summary>
+    public async Task LoadFindingsAsync(IStateStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Findings = [.. (await store.ListFindingsAsync(cancellationToken).ConfigureAwait(false)).Where(f => _findingIds.Contains(f.Id))];
     }
 }

@@ -2,7 +2,6 @@ using Monitor.Cli.Objects;
 using Monitor.Cli.Output;
 using Monitor.Cli.State;
 using Monitor.Detection;
-using Monitor.Detection.Credentials;
 using Monitor.Pipeline;
 using Monitor.Sinks;
 using Monitor.State;
@@ -32,23 +31,18 @@ internal static class ReplayRun
     /// <summary>The run over an open store (tests pass an in-memory one).</summary>
     public static async Task<int> ExecuteAsync(ReplaySettings settings, IStateStore store, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        var ingestor = new Ingestor(
-            new FolderObjectSource(settings.ObjectsRoot),
-            store,
-            DetectorCatalog.All(settings.Detection),
-            NullFindingSink.Instance,
-            settings.Detection,
-            TimeProvider.System);
-        var result = await new Replayer(ingestor, store).ReplayAsync(settings.Paths, settings.ObjectsRoot, cancellationToken).ConfigureAwait(false);
+        var ingestor = new Ingestor(new FolderObjectSource(settings.ObjectsRoot), store, DetectorCatalog.All(settings.Detection), NullFindingSink.Instance, TimeProvider.System);
+        var auditor = new CredentialAuditor(store, NullFindingSink.Instance, settings.Detection.Credentials);
+        var result = await new Replayer(ingestor, auditor).ReplayAsync(settings.Paths, settings.ObjectsRoot, cancellationToken).ConfigureAwait(false);
 
         // The audit runs once, after every input, as of --as-of or the latest time read (events and report generation alike).
         var asOf = settings.AsOf ?? result.LatestEventTime;
         if (asOf is { } auditTime)
         {
-            var posture = await new CredentialAudit(settings.Detection).EvaluateAsync(store, auditTime, cancellationToken).ConfigureAwait(false);
-            await store.PutFindingsAsync(posture, cancellationToken).ConfigureAwait(false);
-            result.AddFindings(posture);
+            result.AddFindings((await auditor.AuditAsync(auditTime, cancellationToken).ConfigureAwait(false)).Findings);
         }
+
+        await result.LoadFindingsAsync(store, cancellationToken).ConfigureAwait(false);
 
         ResultPrinter.Print(result, settings.Format, asOf, output, errors);
         return result.Errors.Count == 0 ? 0 : 1;

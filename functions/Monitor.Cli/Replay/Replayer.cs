@@ -1,15 +1,14 @@
 using System.Text.Json;
 using Monitor.Envelopes;
 using Monitor.Pipeline;
-using Monitor.State;
 
 namespace Monitor.Cli.Replay;
 
 /// <summary>
 /// Feeds local input files through the same <see cref="Ingestor"/> the Lambda runs; credential reports go
-/// straight into the ledger in <paramref name="store"/> (the audit at the end of the run reads them).
+/// into the ledger through <paramref name="auditor"/> (the audit at the end of the run reads them).
 /// </summary>
-internal sealed class Replayer(Ingestor ingestor, IStateStore store)
+internal sealed class Replayer(Ingestor ingestor, CredentialAuditor auditor)
 {
     public async Task<ReplayResult> ReplayAsync(IEnumerable<string> paths, string objectsRoot, CancellationToken cancellationToken)
     {
@@ -52,7 +51,7 @@ internal sealed class Replayer(Ingestor ingestor, IStateStore store)
                 result.Add(await ingestor.ProcessMessageAsync(new SqsMessage { MessageId = file, Body = body }, cancellationToken).ConfigureAwait(false));
                 break;
             case InputKind.CredentialReport:
-                result.Add(await CredentialReportInput.ReplayAsync(file, store, cancellationToken).ConfigureAwait(false));
+                result.Add(await CredentialReportInput.ReplayAsync(file, auditor, cancellationToken).ConfigureAwait(false));
                 break;
             case InputKind.AuthorizationDetails:
                 result.Add(Passed(file, "IAM authorization details hold no activity (read by report --granted)"));

@@ -6,7 +6,7 @@ namespace Monitor.Cli.State;
 /// <summary>Creates the state schema and refuses files written by a newer monitor.</summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     // WITHOUT ROWID keeps the (scope, member) primary key as the table itself: one B-tree, ordered for ListAsync.
     // Times are fixed-width UTC text, so text order is time order and the file stays readable in sqlite3.
@@ -27,7 +27,21 @@ internal static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS findings_by_time ON findings (time, id);
         CREATE TABLE IF NOT EXISTS returned_announcements (id TEXT NOT NULL PRIMARY KEY);
+        CREATE TABLE IF NOT EXISTS verdicts (
+            subject TEXT NOT NULL PRIMARY KEY,
+            finding_ids TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS contributions (
+            finding_id TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (finding_id, subject)
+        ) WITHOUT ROWID;
         """;
+
+    // Version 2 adds verdicts: findings are the merge of their contributions, and a finding left with none is kept,
+    // marked withdrawn, so it is never announced twice.
+    private const string Withdrawn = "ALTER TABLE findings ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;";
 
     /// <summary>Brings an empty database to <see cref="Version"/>; throws <see cref="InvalidDataException"/> for a newer one.</summary>
     public static void Apply(SqliteConnection connection, string location)
@@ -40,13 +54,21 @@ internal static class SqliteSchema
 
         command.CommandText = "SELECT max(version) FROM schema_version;";
         var stored = command.ExecuteScalar();
-        if (stored is null or DBNull)
+        var version = stored is null or DBNull ? 0 : Convert.ToInt64(stored, CultureInfo.InvariantCulture);
+        if (version < Version)
         {
-            command.CommandText = "INSERT INTO schema_version (version) VALUES ($version);";
+            command.CommandText = "SELECT count(*) FROM pragma_table_info('findings') WHERE name = 'withdrawn';";
+            if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            {
+                command.CommandText = Withdrawn;
+                command.ExecuteNonQuery();
+            }
+
+            command.CommandText = "DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES ($version);";
             command.Parameters.AddWithValue("$version", Version);
             command.ExecuteNonQuery();
         }
-        else if (Convert.ToInt64(stored, CultureInfo.InvariantCulture) > Version)
+        else if (version > Version)
         {
             throw new InvalidDataException(
                 $"State file '{location}' has schema version {stored}, newer than this monitor understands ({Version}). " +

@@ -111,6 +111,21 @@ public sealed partial class SqliteStateStore : IStateStore, IAsyncDisposable
         }
     }
 
+    public async Task<IReadOnlyList<Sighting>> ListRangeAsync(string scope, string from, string to, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _statements.ListSightings(scope, limit, from, to);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async Task MergeAsync(IReadOnlyCollection<Sighting> sightings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sightings);
@@ -140,33 +155,21 @@ public sealed partial class SqliteStateStore : IStateStore, IAsyncDisposable
         }
     }
 
-    public async Task<IReadOnlyList<Finding>> PutFindingsAsync(IReadOnlyCollection<Finding> findings, CancellationToken cancellationToken)
+    public async Task<VerdictChanges> PutVerdictsAsync(IReadOnlyCollection<SubjectVerdict> verdicts, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(findings);
-        if (findings.Count == 0)
+        ArgumentNullException.ThrowIfNull(verdicts);
+        if (verdicts.Count == 0)
         {
-            return [];
+            return VerdictChanges.None;
         }
 
-        var merged = findings.GroupBy(f => f.Id, StringComparer.Ordinal).Select(g => g.Aggregate((a, b) => a.Merge(b))).ToArray();
-        var fresh = new List<Finding>();
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
-            foreach (var finding in merged)
-            {
-                var stored = _statements.ReadFinding(transaction, finding.Id);
-                var next = stored is null ? finding : stored.Merge(finding);
-                _statements.WriteFinding(transaction, next);
-                if (stored is null || _statements.TakeReturned(transaction, finding.Id))
-                {
-                    fresh.Add(next);
-                }
-            }
-
+            var changes = VerdictBook.Apply(new VerdictStorage(_statements, transaction), verdicts);
             transaction.Commit();
-            return fresh;
+            return changes;
         }
         finally
         {

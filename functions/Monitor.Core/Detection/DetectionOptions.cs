@@ -1,25 +1,18 @@
+using Monitor.Detection.Credentials;
 using Monitor.Detection.PublicBuckets;
+using Monitor.Detection.Roles;
+using Monitor.Detection.RootUsage;
 
 namespace Monitor.Detection;
 
-/// <summary>Thresholds shared by the detectors. Defaults follow ARCHITECTURE.md.</summary>
+/// <summary>Every detector's options, as the CLI and the functions' settings build them. Each detector's own record says its defaults.</summary>
 public sealed record DetectionOptions
 {
-    /// <summary>A credential idle longer than this is unused. Default 90 days (CIS uses 45).</summary>
-    public TimeSpan UnusedAfter { get; init; } = TimeSpan.FromDays(90);
+    public RootUsageOptions RootUsage { get; init; } = new();
 
-    /// <summary>An active access key older than this is due for rotation (CIS 1.14, Security Hub IAM.3). Default 90 days.</summary>
-    public TimeSpan KeyRotationAfter { get; init; } = TimeSpan.FromDays(90);
+    public CredentialOptions Credentials { get; init; } = new();
 
-    /// <summary>Novelty is recorded but not reported until this long after an account's first activity. Default 14 days.</summary>
-    public TimeSpan LearningPeriod { get; init; } = TimeSpan.FromDays(14);
+    public RoleOptions Roles { get; init; } = new();
 
-    /// <summary>Accounts whose principals may assume roles here without being "external".</summary>
-    public IReadOnlySet<string> TrustedAccounts { get; init; } = new HashSet<string>(StringComparer.Ordinal);
-
-    /// <summary>Callers, roles and networks declared normal for role assumptions. Default: none.</summary>
-    public Roles.RoleAllowList RoleAllowList { get; init; } = Roles.RoleAllowList.None;
-
-    /// <summary>Buckets meant to be public: anonymous access to them is not reported. Default: none.</summary>
-    public PublicBucketList PublicBuckets { get; init; } = PublicBucketList.None;
+    public PublicBucketOptions PublicBuckets { get; init; } = new();
 }

@@ -1,11 +1,25 @@
+using Monitor.Detection.Credentials;
+using Monitor.Detection.PublicBuckets;
+using Monitor.Detection.Roles;
+using Monitor.Detection.RootUsage;
+using Monitor.LeastPrivilege;
+using Monitor.LeastPrivilege.Mapping;
+
 namespace Monitor.Detection;
 
-/// <summary>The detectors the pipeline runs, in order. One list, shared by the Lambda and the CLI.</summary>
+/// <summary>The detectors and observers the pipeline runs: one line each, one list shared by the Lambda and the CLI.</summary>
 public static class DetectorCatalog
 {
-    public static IReadOnlyList<IDetector> All(DetectionOptions options)
+    public static IReadOnlyList<IObserver> All(DetectionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return [new RootUsage.RootUsageDetector(), new Credentials.CredentialLedgerDetector(options), new Roles.RoleAssumptionDetector(options), new PublicBuckets.PublicBucketAccessDetector(options.PublicBuckets), new LeastPrivilege.UsageRecorder(LeastPrivilege.Mapping.ActionMapper.Embedded)];
+        return
+        [
+            new RootUsageDetector(options.RootUsage),
+            new CredentialLedgerDetector(options.Credentials),
+            new RoleAssumptionDetector(options.Roles),
+            new PublicBucketAccessDetector(options.PublicBuckets),
+            new UsageRecorder(ActionMapper.Embedded),
+        ];
     }
 }

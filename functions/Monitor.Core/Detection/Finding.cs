@@ -64,6 +64,32 @@ public sealed record Finding
         };
     }
 
+    /// <summary>
+    /// The merge of every contribution to one finding, the same whatever order they come in: contributions are folded
+    /// earliest first (by time, then first event id, then their JSON), so the earliest leads the wording and the signals.
+    /// </summary>
+    public static Finding MergeAll(IReadOnlyCollection<Finding> contributions)
+    {
+        ArgumentNullException.ThrowIfNull(contributions);
+        if (contributions.Count == 0)
+        {
+            throw new ArgumentException("A finding needs at least one contribution.", nameof(contributions));
+        }
+
+        if (contributions.Count == 1)
+        {
+            return contributions.First();
+        }
+
+        var ordered = contributions
+            .Select(c => (Finding: c, Json: FindingJson.ToJsonLine(c)))
+            .OrderBy(c => c.Finding.Time)
+            .ThenBy(c => FirstOf(c.Finding.EventIds), StringComparer.Ordinal)
+            .ThenBy(c => c.Json, StringComparer.Ordinal)
+            .Select(c => c.Finding);
+        return ordered.Aggregate((merged, next) => merged.Merge(next));
+    }
+
     private static JsonObject MergeEvidence(JsonObject first, JsonObject second)
     {
         var merged = (JsonObject)first.DeepClone();

@@ -22,14 +22,13 @@ public static class StoredUsage
 
         foreach (var principal in await store.ListAsync(UsageRecorder.PrincipalsScope, Limit, cancellationToken).ConfigureAwait(false))
         {
-            var type = Enum.TryParse<PrincipalType>(principal.Attribute(UsageRecorder.TypeAttribute), out var parsed) ? parsed : PrincipalType.Unknown;
+            var type = principal.Has(UsageRecorder.Type) ? principal.Get(UsageRecorder.Type) : PrincipalType.Unknown;
             var uses = await store.ListAsync(UsageRecorder.UsageScope(principal.Key.Member), Limit, cancellationToken).ConfigureAwait(false);
             foreach (var use in uses)
             {
-                var parts = use.Key.Member.Split(' ');
-                if (parts.Length >= 2 && mapper.Catalog.Find(parts[0]) is { } action)
+                if (UsageMember.Parse(use.Key.Member) is { } member && mapper.Catalog.Find(member.Action) is { } action)
                 {
-                    usage.Restore(principal.Key.Member, type, action.Action, parts[1], parts.Length > 2 ? parts[2] : null, use.LastSeen, use.Days.Count);
+                    usage.Restore(principal.Key.Member, type, action.Action, member.Resource, member.PassedToService, use.LastSeen, use.Days.Count);
                 }
             }
         }

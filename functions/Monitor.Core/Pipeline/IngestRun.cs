@@ -1,20 +1,17 @@
 using Monitor.Detection;
 using Monitor.Records;
-using Monitor.State;
 
 namespace Monitor.Pipeline;
 
-/// <summary>The working state of one message or input while it is processed.</summary>
-internal sealed class IngestRun(string input, StateView state, DetectionOptions options, TimeProvider time)
+/// <summary>The working state of one message or input while it is processed: counts, errors, and what it touched.</summary>
+internal sealed class IngestRun(string input, TimeProvider time)
 {
     private readonly long _started = time.GetTimestamp();
     private readonly List<string> _errors = [];
+    private readonly HashSet<string> _findingIds = new(StringComparer.Ordinal);
+    private readonly List<Finding> _announced = [];
     private int _records;
     private DateTimeOffset? _latest;
-
-    public StateView State { get; } = state;
-
-    public DetectionContext Detection { get; } = new(state, options);
 
     public List<string> Notes { get; } = [];
 
@@ -45,9 +42,14 @@ internal sealed class IngestRun(string input, StateView state, DetectionOptions 
         _errors.AddRange(report.Errors);
     }
 
-    public MessageOutcome Finish(MessageStatus status, IReadOnlyList<Finding>? fresh = null)
+    /// <summary>Takes in what a chunk judged and which of its findings were announced.</summary>
+    public void Absorb(ChunkOutcome chunk, IReadOnlyList<Finding> announced)
     {
-        var findings = Detection.Findings.OrderBy(f => f.Time).ThenBy(f => f.Id, StringComparer.Ordinal).ToArray();
-        return new MessageOutcome(input, status, _records, findings, fresh ?? [], [.. _errors], [.. Notes], _latest, time.GetElapsedTime(_started));
+        _findingIds.UnionWith(chunk.FindingIds);
+        _errors.AddRange(chunk.Errors);
+        _announced.AddRange(announced);
     }
+
+    public MessageOutcome Finish(MessageStatus status) =>
+        new(input, status, _records, [.. _findingIds.Order(StringComparer.Ordinal)], [.. _announced], [.. _errors], [.. Notes], _latest, time.GetElapsedTime(_started));
 }

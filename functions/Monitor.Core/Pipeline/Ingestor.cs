@@ -8,20 +8,24 @@ using Monitor.State;
 namespace Monitor.Pipeline;
 
 /// <summary>
-/// The flow of ARCHITECTURE.md for one message: envelope → object source → reader → detectors → state → sinks.
-/// One instance serves many messages; each message is its own unit of work and fails alone. State and findings
-/// are committed even when part of a message failed: every write is an idempotent merge, so the retry of the
-/// failed part cannot double-count what already committed.
+/// The ingest use case, for one message: envelope → object source → reader → detection engine → state → sinks.
+/// One instance serves many messages; each message is its own unit of work and fails alone. Records are judged in
+/// chunks of at most <see cref="ChunkSize"/>, each committed before the next is read, so memory stays bounded
+/// whatever the size of an object; every write is a join or a replaced verdict, so the retry of a failed part cannot
+/// double-count what already committed.
 /// </summary>
 public sealed class Ingestor(
     IObjectSource objects,
     IStateStore store,
-    IReadOnlyList<IDetector> detectors,
+    IReadOnlyList<IObserver> observers,
     IFindingSink alerts,
-    DetectionOptions options,
     TimeProvider time)
 {
+    /// <summary>Activities judged (and committed) together; within a chunk they are judged in event-time order.</summary>
+    public const int ChunkSize = 4096;
+
     private readonly LogObjectReader _reader = new();
+    private readonly DetectionEngine _engine = new(observers, store);
 
     /// <summary>Processes one SQS message. Never throws for bad input: failures come back as a Failed outcome naming the message.</summary>
     public async Task<MessageOutcome> ProcessMessageAsync(SqsMessage message, CancellationToken cancellationToken)
@@ -34,7 +38,7 @@ public sealed class Ingestor(
             return IngestRun.Rejected($"message {id}", envelope.Error!);
         }
 
-        var run = new IngestRun($"message {id}", new StateView(store), options, time);
+        var run = new IngestRun($"message {id}", time);
         run.Notes.AddRange(envelope.Skipped);
         if (envelope.Objects.Count == 0 && envelope.InlineRecords.Count == 0)
         {
@@ -52,26 +56,36 @@ public sealed class Ingestor(
             await ReadGuardedAsync(run, $"message {id} record {i + 1}", _ => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(json))), cancellationToken).ConfigureAwait(false);
         }
 
-        return await CommitAsync(run, cancellationToken).ConfigureAwait(false);
+        return run.Finish(run.HasFailed ? MessageStatus.Failed : MessageStatus.Processed);
     }
 
     /// <summary>Processes one log object read from a local stream (replay of files).</summary>
     public async Task<MessageOutcome> ProcessStreamAsync(string input, Stream stream, CancellationToken cancellationToken)
     {
-        var run = new IngestRun(input, new StateView(store), options, time);
+        var run = new IngestRun(input, time);
         await ReadGuardedAsync(run, input, _ => Task.FromResult(stream), cancellationToken).ConfigureAwait(false);
-        return await CommitAsync(run, cancellationToken).ConfigureAwait(false);
+        return run.Finish(run.HasFailed ? MessageStatus.Failed : MessageStatus.Processed);
     }
 
     private async Task ReadGuardedAsync(IngestRun run, string input, Func<CancellationToken, Task<Stream>> open, CancellationToken cancellationToken)
     {
         var report = new ReadReport(input);
+        var chunk = new List<Activity>(ChunkSize);
         try
         {
             var stream = await open(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                await DetectAsync(run, _reader.ReadAsync(stream, report, cancellationToken), cancellationToken).ConfigureAwait(false);
+                await foreach (var activity in _reader.ReadAsync(stream, report, cancellationToken).ConfigureAwait(false))
+                {
+                    run.Observe(activity);
+                    chunk.Add(activity);
+                    if (chunk.Count == ChunkSize)
+                    {
+                        await JudgeAsync(run, report, chunk, cancellationToken).ConfigureAwait(false);
+                        chunk.Clear();
+                    }
+                }
             }
         }
         catch (ObjectUnavailableException e)
@@ -85,58 +99,26 @@ public sealed class Ingestor(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             run.Fail($"{input}: stopped before the deadline; will be retried");
+            chunk.Clear();
         }
         catch (IOException e)
         {
             run.Fail($"{input}: read failed: {e.Message}");
         }
-        finally
+
+        // What was read before an object turned out broken is still judged: its records stand alone.
+        if (chunk.Count > 0)
         {
-            run.Absorb(report);
+            await JudgeAsync(run, report, chunk, cancellationToken).ConfigureAwait(false);
         }
+
+        run.Absorb(report);
     }
 
-    /// <summary>Runs the detectors over the activities in chunks, loading each chunk's state in one round trip.</summary>
-    private async Task DetectAsync(IngestRun run, IAsyncEnumerable<Activity> activities, CancellationToken cancellationToken)
+    private async Task JudgeAsync(IngestRun run, ReadReport report, List<Activity> chunk, CancellationToken cancellationToken)
     {
-        const int ChunkSize = 512;
-        var chunk = new List<Activity>(ChunkSize);
-        await foreach (var activity in activities.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            chunk.Add(activity);
-            if (chunk.Count == ChunkSize)
-            {
-                await InspectChunkAsync(run, chunk, cancellationToken).ConfigureAwait(false);
-                chunk.Clear();
-            }
-        }
-
-        await InspectChunkAsync(run, chunk, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task InspectChunkAsync(IngestRun run, List<Activity> chunk, CancellationToken cancellationToken)
-    {
-        if (chunk.Count == 0)
-        {
-            return;
-        }
-
-        await run.State.PrefetchAsync(chunk.SelectMany(a => detectors.SelectMany(d => d.KeysFor(a))), cancellationToken).ConfigureAwait(false);
-        foreach (var activity in chunk)
-        {
-            run.Observe(activity);
-            foreach (var detector in detectors)
-            {
-                await detector.InspectAsync(activity, run.Detection, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private async Task<MessageOutcome> CommitAsync(IngestRun run, CancellationToken cancellationToken)
-    {
-        await run.State.CommitAsync(cancellationToken).ConfigureAwait(false);
-        var fresh = await FindingAnnouncer.AnnounceAsync(store, alerts, run.Detection.Findings.ToArray(), cancellationToken).ConfigureAwait(false);
-
-        return run.Finish(run.HasFailed ? MessageStatus.Failed : MessageStatus.Processed, fresh);
+        var outcome = await _engine.RunAsync(chunk, (activity, reason) => report.Reject(activity.Position ?? activity.EventId, reason), cancellationToken).ConfigureAwait(false);
+        await FindingAnnouncer.AnnounceAsync(store, alerts, outcome.Changes.ToAnnounce, cancellationToken).ConfigureAwait(false);
+        run.Absorb(outcome, outcome.Changes.ToAnnounce);
     }
 }

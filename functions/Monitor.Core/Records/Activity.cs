@@ -27,7 +27,7 @@ public sealed record Activity
     public string? Region { get; init; }
 
     /// <summary>The access key that signed the request (AKIA long-term, ASIA session), if any.</summary>
-    public string? AccessKeyId { get; init; }
+    public AccessKeyId? AccessKeyId { get; init; }
 
     public SourceAddress Source { get; init; } = SourceAddress.Missing;
 
@@ -51,6 +51,9 @@ public sealed record Activity
     public bool? MfaUsed { get; init; }
 
     public ActivityOrigin Origin { get; init; } = ActivityOrigin.CloudTrail;
+
+    /// <summary>Where in its input the activity was read (<c>record 17</c>, <c>line 9</c>), for error messages.</summary>
+    public string? Position { get; init; }
 
     /// <summary>The typed record this activity came from, for reading parameters on demand.</summary>
     public CloudTrailRecord? Record { get; init; }

@@ -40,7 +40,7 @@ public static class ActivityNormalizer
             Principal = PrincipalNormalizer.Normalize(identity, Present(record.RecipientAccountId)),
             Account = Present(record.RecipientAccountId) ?? Present(identity?.AccountId),
             Region = Present(record.AwsRegion),
-            AccessKeyId = Present(identity?.AccessKeyId),
+            AccessKeyId = Records.AccessKeyId.From(identity?.AccessKeyId),
             Source = SourceAddress.Parse(record.SourceIpAddress),
             UserAgent = Present(record.UserAgent),
             Outcome = OutcomeOf(record, eventName, errorCode),

@@ -112,7 +112,7 @@ public sealed class CloudTrailReader(CloudTrailReaderOptions? options = null)
         switch (ActivityNormalizer.Normalize(record!, json))
         {
             case RecordNormalization.Accepted accepted:
-                return accepted.Activity;
+                return accepted.Activity with { Position = position };
             case RecordNormalization.Rejected rejected:
                 report.Reject(position, rejected.Reason);
                 return null;

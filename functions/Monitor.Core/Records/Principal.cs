@@ -21,5 +21,5 @@ public sealed record Principal(
     public bool IsRoot => Type == PrincipalType.Root;
 
     /// <summary>The root ARN of an account: <c>arn:aws:iam::123456789012:root</c>.</summary>
-    public static string RootArn(string accountId, string partition = "aws") => $"arn:{partition}:iam::{accountId}:root";
+    public static string RootArn(string accountId, string partition = Records.Arn.DefaultPartition) => Records.Arn.RootOf(accountId, partition);
 }

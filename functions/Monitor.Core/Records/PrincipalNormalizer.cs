@@ -21,7 +21,7 @@ public static class PrincipalNormalizer
             return Principal.Unknown;
         }
 
-        var account = Present(identity.AccountId) ?? AwsArn.Account(Present(identity.Arn)) ?? Present(recipientAccountId);
+        var account = Present(identity.AccountId) ?? Arn.AccountOf(Present(identity.Arn)) ?? Present(recipientAccountId);
         var type = Present(identity.Type);
         return type?.ToUpperInvariant() switch
         {
@@ -44,15 +44,15 @@ public static class PrincipalNormalizer
         var arn = Present(identity.Arn);
 
         // Failed sign-ins and Identity Center flows log Root without an ARN; the account still names the root user.
-        var rootArn = AwsArn.IsRoot(arn) ? arn : account is null ? null : Principal.RootArn(account, AwsArn.Partition(arn));
+        var rootArn = Arn.Parse(arn)?.IsRoot == true ? arn : account is null ? null : Principal.RootArn(account, Arn.PartitionOf(arn));
         return new Principal(PrincipalType.Root, rootArn ?? "root", rootArn, account, Present(identity.PrincipalId), "root");
     }
 
     private static Principal IamUser(UserIdentityRecord identity, string? account)
     {
         var userName = Present(identity.UserName) is { } name && name != HiddenUserName ? name : null;
-        var arn = Present(identity.Arn) ?? (account is not null && userName is not null ? $"arn:{AwsArn.DefaultPartition}:iam::{account}:user/{userName}" : null);
-        return new Principal(PrincipalType.IamUser, arn ?? AccountKey(account, identity.PrincipalId), arn, account, Present(identity.PrincipalId), userName ?? AwsArn.LastSegment(arn));
+        var arn = Present(identity.Arn) ?? (account is not null && userName is not null ? $"arn:{Arn.DefaultPartition}:iam::{account}:user/{userName}" : null);
+        return new Principal(PrincipalType.IamUser, arn ?? AccountKey(account, identity.PrincipalId), arn, account, Present(identity.PrincipalId), userName ?? Arn.Parse(arn)?.LastSegment);
     }
 
     private static Principal AssumedRole(UserIdentityRecord identity, string? account)
@@ -60,16 +60,16 @@ public static class PrincipalNormalizer
         var sessionArn = Present(identity.Arn);
         var issuer = identity.SessionContext?.SessionIssuer;
 
-        // The issuer's ARN keeps the role's path; the one parsed from the session ARN cannot (see AwsArn.RoleOfSession).
-        var roleArn = Present(issuer?.Arn) ?? AwsArn.RoleOfSession(sessionArn);
+        // The issuer's ARN keeps the role's path; the one parsed from the session ARN cannot (see Arn.RoleOfSession).
+        var roleArn = Present(issuer?.Arn) ?? Arn.Parse(sessionArn)?.RoleOfSession()?.ToString();
         return new Principal(
             PrincipalType.AssumedRole,
             roleArn ?? sessionArn ?? AccountKey(account, identity.PrincipalId),
             sessionArn,
             account,
             Present(identity.PrincipalId),
-            Present(issuer?.UserName) ?? AwsArn.LastSegment(roleArn),
-            AwsArn.LastSegment(sessionArn) ?? AfterColon(identity.PrincipalId),
+            Present(issuer?.UserName) ?? Arn.Parse(roleArn)?.LastSegment,
+            Arn.Parse(sessionArn)?.LastSegment ?? AfterColon(identity.PrincipalId),
             roleArn);
     }
 
@@ -85,8 +85,8 @@ public static class PrincipalNormalizer
             sessionArn,
             account,
             Present(identity.PrincipalId),
-            Present(issuer?.UserName) ?? AwsArn.LastSegment(issuerArn),
-            AwsArn.LastSegment(sessionArn) ?? AfterColon(identity.PrincipalId),
+            Present(issuer?.UserName) ?? Arn.Parse(issuerArn)?.LastSegment,
+            Arn.Parse(sessionArn)?.LastSegment ?? AfterColon(identity.PrincipalId),
             issuerArn);
     }
 

@@ -9,7 +9,8 @@ namespace Monitor.State;
 /// <summary>
 /// The stored body of a <see cref="Sighting"/>: the parts a store keeps opaque (days and stamped attributes),
 /// while key, first-seen and last-seen live in the store's own columns or attributes.
-/// Shape: <c>{"d":[19783,19784],"a":{"name":{"v":"value","t":"2024-03-01T12:00:00Z"}}}</c>, both optional.
+/// Shape: <c>{"d":[19783,19784],"a":{"name":{"v":"value","t":"2024-03-01T12:00:00Z"}},"e":{...},"s":{"name":["x","y"]}}</c>:
+/// days, latest-wins attributes, earliest-wins attributes and sets, each optional.
 /// </summary>
 public static class SightingJson
 {
@@ -36,17 +37,20 @@ public static class SightingJson
                 writer.WriteEndArray();
             }
 
-            if (sighting.Attributes.Count > 0)
+            WriteStamped(writer, "a", sighting.Attributes);
+            WriteStamped(writer, "e", sighting.Earliest);
+            if (sighting.Sets.Count > 0)
             {
-                writer.WriteStartObject("a");
-
-                // Ordinal order, so equal sightings give byte-identical bodies whatever order they merged in.
-                foreach (var (name, stamped) in sighting.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
+                writer.WriteStartObject("s");
+                foreach (var (name, values) in sighting.Sets.OrderBy(a => a.Key, StringComparer.Ordinal))
                 {
-                    writer.WriteStartObject(name);
-                    writer.WriteString("v", stamped.Value);
-                    writer.WriteString("t", FindingJson.FormatTime(stamped.At));
-                    writer.WriteEndObject();
+                    writer.WriteStartArray(name);
+                    foreach (var value in values)
+                    {
+                        writer.WriteStringValue(value);
+                    }
+
+                    writer.WriteEndArray();
                 }
 
                 writer.WriteEndObject();
@@ -74,8 +78,10 @@ public static class SightingJson
                 Key = key,
                 FirstSeen = firstSeen,
                 LastSeen = lastSeen,
-                Days = root.TryGetProperty("d", out var days) ? [.. days.EnumerateArray().Select(d => d.GetInt32())] : [],
+                Days = root.TryGetProperty("d", out var days) ? days.EnumerateArray().Select(d => d.GetInt32()).ToArray() : [],
                 Attributes = root.TryGetProperty("a", out var attributes) ? ReadAttributes(attributes) : new Dictionary<string, Stamped>(),
+                Earliest = root.TryGetProperty("e", out var earliest) ? ReadAttributes(earliest) : new Dictionary<string, Stamped>(),
+                Sets = root.TryGetProperty("s", out var sets) ? ReadSets(sets) : new Dictionary<string, IReadOnlyList<string>>(),
             };
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException)
@@ -89,6 +95,37 @@ public static class SightingJson
     {
         ArgumentNullException.ThrowIfNull(body);
         return FromBody(key, firstSeen, lastSeen, Encoding.UTF8.GetBytes(body));
+    }
+
+    // Ordinal order, so equal sightings give byte-identical bodies whatever order they merged in.
+    private static void WriteStamped(Utf8JsonWriter writer, string property, IReadOnlyDictionary<string, Stamped> attributes)
+    {
+        if (attributes.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartObject(property);
+        foreach (var (name, stamped) in attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            writer.WriteStartObject(name);
+            writer.WriteString("v", stamped.Value);
+            writer.WriteString("t", FindingJson.FormatTime(stamped.At));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> ReadSets(JsonElement sets)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var set in sets.EnumerateObject())
+        {
+            result[set.Name] = [.. set.Value.EnumerateArray().Select(v => v.GetString() ?? throw new InvalidOperationException($"Set '{set.Name}' holds a null."))];
+        }
+
+        return result;
     }
 
     private static Dictionary<string, Stamped> ReadAttributes(JsonElement attributes)

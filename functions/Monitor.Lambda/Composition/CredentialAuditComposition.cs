@@ -5,6 +5,7 @@ using Monitor.Aws.Iam;
 using Monitor.Aws.State;
 using Monitor.Lambda.Handlers;
 using Monitor.Lambda.Runtime;
+using Monitor.Pipeline;
 
 namespace Monitor.Lambda.Composition;
 
@@ -21,6 +22,6 @@ internal static class CredentialAuditComposition
         var http = IamQueryClient.CreateSignedHttpClient(new EnvironmentVariablesAWSCredentials());
         var iamOptions = settings.IamEndpoint is { } endpoint ? new IamQueryOptions { Endpoint = endpoint } : new IamQueryOptions();
         var reports = new IamCredentialReportSource(new IamQueryClient(http, iamOptions), time);
-        return new CredentialAuditHandler(reports, store, alerts, settings.Detection, time);
+        return new CredentialAuditHandler(reports, new CredentialAuditor(store, alerts, settings.Detection.Credentials), time);
     }
 }

@@ -19,7 +19,7 @@ internal static class IngestComposition
         var objects = new S3ObjectSource(AwsClients.S3(endpoints));
         var store = new DynamoStateStore(AwsClients.DynamoDb(endpoints), settings.StateTable, settings.StateRetention);
         var alerts = new SqsFindingSink(AwsClients.Sqs(endpoints), settings.AlertQueueUrl.ToString(), time);
-        var ingestor = new Ingestor(objects, store, DetectorCatalog.All(settings.Detection), alerts, settings.Detection, time);
+        var ingestor = new Ingestor(objects, store, DetectorCatalog.All(settings.Detection), alerts, time);
         var telemetry = new InvocationTelemetry(output, time, settings.MetricsNamespace, settings.FunctionName);
         return new SqsBatchHandler(ingestor.ProcessMessageAsync, time, settings.SafetyMargin, telemetry);
     }

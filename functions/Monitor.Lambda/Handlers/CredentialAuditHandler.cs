@@ -1,11 +1,9 @@
 using System.Buffers;
 using System.Text.Json;
 using Monitor.Detection;
-using Monitor.Detection.Credentials;
 using Monitor.Lambda.Runtime;
+using Monitor.Pipeline;
 using Monitor.Records.CredentialReports;
-using Monitor.Sinks;
-using Monitor.State;
 
 namespace Monitor.Lambda.Handlers;
 
@@ -17,9 +15,7 @@ namespace Monitor.Lambda.Handlers;
 /// </summary>
 public sealed class CredentialAuditHandler(
     ICredentialReportSource reports,
-    IStateStore store,
-    IFindingSink alerts,
-    DetectionOptions options,
+    CredentialAuditor auditor,
     TimeProvider time) : IInvocationHandler
 {
     public async Task<ReadOnlyMemory<byte>> HandleAsync(Invocation invocation, CancellationToken cancellationToken)
@@ -31,15 +27,9 @@ public sealed class CredentialAuditHandler(
             throw new InvalidDataException(report.Error);
         }
 
-        var view = new StateView(store);
-        var recorded = CredentialReportRecorder.Record(report, view);
-        await view.CommitAsync(cancellationToken).ConfigureAwait(false);
-
-        var asOf = ScheduleEvent.Time(invocation.Body.Span) ?? time.GetUtcNow();
-        var findings = await new CredentialAudit(options).EvaluateAsync(store, asOf, cancellationToken).ConfigureAwait(false);
-        var fresh = await FindingAnnouncer.AnnounceAsync(store, alerts, findings, cancellationToken).ConfigureAwait(false);
-
-        return Summary(asOf, recorded, findings.Count, fresh.Count, report.Errors);
+        var recorded = await auditor.RecordAsync(report, cancellationToken).ConfigureAwait(false);
+        var outcome = await auditor.AuditAsync(ScheduleEvent.Time(invocation.Body.Span) ?? time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return Summary(outcome.AsOf, recorded, outcome.Findings.Count, outcome.NewFindings.Count, report.Errors);
     }
 
     private static ReadOnlyMemory<byte> Summary(DateTimeOffset asOf, int rows, int findings, int fresh, IReadOnlyList<string> errors)

@@ -6,7 +6,7 @@ namespace Monitor.Detection.Credentials;
 /// The scheduled (and replay-end) credential audit: reads every account's ledger, merges the stored credential
 /// report, and reports one finding per user whose credentials break a posture rule, as of a given time.
 /// </summary>
-public sealed class CredentialAudit(DetectionOptions options)
+public sealed class CredentialAudit(CredentialOptions options)
 {
     // Listing limits: far above any real account (IAM allows 5,000 users per account).
     private const int MaxAccounts = 10_000;
@@ -16,15 +16,26 @@ public sealed class CredentialAudit(DetectionOptions options)
 
     public async Task<IReadOnlyList<Finding>> EvaluateAsync(IStateStore store, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
+        var verdicts = await JudgeAsync(store, asOf, cancellationToken).ConfigureAwait(false);
+        return [.. verdicts.SelectMany(v => v.Findings).OrderBy(f => f.Time).ThenBy(f => f.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// One verdict per user in the store, as of <paramref name="asOf"/>: the user's posture finding, or none. Stored, a
+    /// user's new verdict replaces the last, so a finding whose problems were fixed (or changed) is withdrawn.
+    /// </summary>
+    public async Task<IReadOnlyList<SubjectVerdict>> JudgeAsync(IStateStore store, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(store);
-        var findings = new List<Finding>();
+        var verdicts = new List<SubjectVerdict>();
         foreach (var account in await store.ListAsync(CredentialKeys.AccountsScope, MaxAccounts, cancellationToken).ConfigureAwait(false))
         {
             var sightings = await store.ListAsync(CredentialKeys.Scope(account.Key.Member), MaxMembers, cancellationToken).ConfigureAwait(false);
-            findings.AddRange(Evaluate(account.Key.Member, LedgerAccount.From(sightings), asOf));
+            verdicts.AddRange(Evaluate(account.Key.Member, LedgerAccount.From(sightings), asOf)
+                .Select(u => new SubjectVerdict($"{CredentialLedgerDetector.DetectorId}:posture:{account.Key.Member}|{u.User}", u.Finding is null ? [] : [u.Finding])));
         }
 
-        return [.. findings.OrderBy(f => f.Time).ThenBy(f => f.Id, StringComparer.Ordinal)];
+        return verdicts;
     }
 
     /// <summary>The merged view of every user in the store, for reports and tests.</summary>
@@ -41,20 +52,18 @@ public sealed class CredentialAudit(DetectionOptions options)
         return users;
     }
 
-    private IEnumerable<Finding> Evaluate(string account, LedgerAccount ledger, DateTimeOffset asOf)
+    private IEnumerable<(string User, Finding? Finding)> Evaluate(string account, LedgerAccount ledger, DateTimeOffset asOf)
     {
         foreach (var name in ledger.UserNames())
         {
             if (CredentialReconciler.Reconcile(account, name, ledger) is not { } user)
             {
+                yield return (name, null);
                 continue;
             }
 
             var problems = _posture.Judge(user, asOf);
-            if (problems.Count > 0)
-            {
-                yield return PostureFinding.Build(user, problems, asOf, options);
-            }
+            yield return (name, problems.Count > 0 ? PostureFinding.Build(user, problems, asOf, options) : null);
         }
     }
 }

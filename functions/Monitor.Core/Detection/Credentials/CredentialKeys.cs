@@ -6,7 +6,6 @@ namespace Monitor.Detection.Credentials;
 /// Where the credential ledger lives in the state store. One scope per account holds every user, key, password and
 /// the stored report rows, so the audit reads an account with one listing. Users and passwords are keyed by user
 /// name, not ARN: CloudTrail's request parameters name the user without its path, and names are unique in an account.
-/// Sessions minted by GetSessionToken live in their own scope so they never swell the audit's listing.
 /// </summary>
 public static class CredentialKeys
 {
@@ -22,8 +21,6 @@ public static class CredentialKeys
     public const string ReportMember = "report";
 
     public static string Scope(string account) => $"credential:{account}";
-
-    public static string SessionScope(string account) => $"credential-session:{account}";
 
     public static StateKey Account(string account) => new(AccountsScope, account);
 
@@ -43,20 +40,16 @@ public static class CredentialKeys
 
     public static StateKey ReportRow(string account, string user) => new(Scope(account), ReportRowPrefix + user);
 
-    public static StateKey Session(string account, string sessionKeyId) => new(SessionScope(account), sessionKeyId);
-
     /// <summary>
-    /// One UTC day of a credential's life (<paramref name="member"/> as in <see cref="Key"/> or <see cref="Password"/>).
-    /// A sighting keeps exact times only for its first and last observation, so "seen earlier on the day of this
-    /// event" cannot be told apart from "seen later that day" once later events are stored; the day's own first and
-    /// last times can, which keeps the dormancy decision the same on replay and reordered delivery.
+    /// One UTC day of a credential's use (<paramref name="credential"/> a <see cref="Key"/> or <see cref="Password"/>):
+    /// it remembers the day's first use, the one a dormancy finding is about.
     /// </summary>
     public static StateKey UseDay(StateKey credential, DateTimeOffset at) =>
         new($"credential-day:{credential.Scope["credential:".Length..]}", $"{credential.Member}@{at.UtcDateTime:yyyy-MM-dd}");
 
     /// <summary>
     /// One source network a credential was used from. "New network" is judged from this sighting's first time,
-    /// not from the latest-wins last network, so a replay (which already holds later uses) decides the same.
+    /// not from the latest-wins last network, so any delivery order decides the same.
     /// </summary>
     public static StateKey UseNetwork(StateKey credential, string network) =>
         new($"credential-network:{credential.Scope["credential:".Length..]}", $"{credential.Member}@{network}");
@@ -75,7 +68,6 @@ public static class CredentialAttributes
     public const string UsedNetwork = "usedNetwork";
     public const string UsedService = "usedService";
     public const string Mfa = "mfa";
-    public const string ParentKey = "key";
     public const string Generated = "generated";
     public const string Row = "row";
 

@@ -1,144 +1,132 @@
 using Monitor.Records;
 using Monitor.State;
-using static Monitor.Detection.Credentials.CredentialAttributes;
 
 namespace Monitor.Detection.Credentials;
 
 /// <summary>
-/// Keeps the credential ledger from the activity stream (creation, status, deletion, MFA, and every use of a
-/// long-term key or console password, by event time) and reports a dormant credential at the moment it is used
-/// again. Temporary ASIA keys are sessions, not credentials, except that a session minted by GetSessionToken is
-/// use of the AKIA key that minted it.
+/// Keeps the credential ledger from the activity stream (creation, status, deletion, MFA, and every use of a long-term
+/// key or console password, by event time) and reports a dormant credential at the moment it is used again. Temporary
+/// ASIA keys are sessions, not credentials; minting one with GetSessionToken is itself a call signed by the long-term
+/// key, so it counts as that key's use (the session lasts at most 36 hours).
 /// </summary>
-public sealed class CredentialLedgerDetector(DormancyJudge dormancy) : IDetector
+public sealed class CredentialLedgerDetector(CredentialOptions options) : Detector<CredentialDay>(CredentialJsonContext.Default.CredentialDay)
 {
     public const string DetectorId = "unused-credential";
 
-    public CredentialLedgerDetector(DetectionOptions options)
-        : this(new DormancyJudge(options))
+    private readonly DormancyJudge _dormancy = new(options);
+
+    public CredentialLedgerDetector()
+        : this(new CredentialOptions())
     {
     }
 
-    public string Id => DetectorId;
+    public override string Id => DetectorId;
 
-    public IEnumerable<StateKey> KeysFor(Activity activity)
+    public override void Observe(Activity activity, Observation observation)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (activity.Account is not { } account)
-        {
-            yield break;
-        }
-
-        if (IsLongTermKey(activity.AccessKeyId))
-        {
-            foreach (var key in WithDays(CredentialKeys.Key(account, activity.AccessKeyId!), activity))
-            {
-                yield return key;
-            }
-        }
-        else if (IsMintedSession(activity))
-        {
-            yield return CredentialKeys.Session(account, activity.AccessKeyId!);
-        }
-
-        if (IsConsoleLogin(activity) && IamEventFields.CallerUser(activity.Principal) is { } user)
-        {
-            foreach (var key in WithDays(CredentialKeys.Password(account, user), activity))
-            {
-                yield return key;
-            }
-        }
-    }
-
-    public async ValueTask InspectAsync(Activity activity, DetectionContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(observation);
         if (activity.Account is not { } account)
         {
             return;
         }
 
-        var state = context.State;
-        var user = IamEventFields.CallerUser(activity.Principal);
-        var signedBy = IsLongTermKey(activity.AccessKeyId) ? activity.AccessKeyId
-            : IsMintedSession(activity) ? (await state.GetAsync(CredentialKeys.Session(account, activity.AccessKeyId!), cancellationToken).ConfigureAwait(false))?.Attribute(ParentKey)
-            : null;
-        if (signedBy is not null && user is not null)
+        var user = CallerUser(activity.Principal);
+        if (user is not null && activity.AccessKeyId is { IsLongTerm: true } key)
         {
-            await RecordUseAsync(activity, context, CredentialKeys.Key(account, signedBy), $"access key {signedBy}", user, cancellationToken).ConfigureAwait(false);
+            RecordUse(activity, observation, CredentialKeys.Key(account, key.Value), user);
         }
 
-        if (IsConsoleLogin(activity) && user is not null)
+        if (user is not null && activity.EventName == "ConsoleLogin" && activity.Outcome == Outcome.Success)
         {
-            await RecordUseAsync(activity, context, CredentialKeys.Password(account, user), "console password", user, cancellationToken).ConfigureAwait(false);
+            RecordUse(activity, observation, CredentialKeys.Password(account, user), user);
         }
 
         if (activity.Outcome == Outcome.Success && activity.Service is "iam" or "sts")
         {
-            CredentialLifecycle.Observe(activity, account, state);
+            CredentialLifecycle.Observe(activity, account, observation);
         }
     }
 
-    private async Task RecordUseAsync(Activity activity, DetectionContext context, StateKey key, string credential, string user, CancellationToken cancellationToken)
+    public override bool Watches(StateKey key) =>
+        key.Scope.StartsWith("credential:", StringComparison.Ordinal)
+        && (key.Member.StartsWith(CredentialKeys.KeyPrefix, StringComparison.Ordinal) || key.Member.StartsWith(CredentialKeys.PasswordPrefix, StringComparison.Ordinal))
+        || key.Scope.StartsWith("credential-network:", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A credential seen on a day it was not seen before changes how idle it was before its next day of use: that day's
+    /// first use is judged again (a late-delivered use can show a "dormant" wake-up was not one, or the reverse).
+    /// </summary>
+    public override void OnChanged(SlotChange change, Triggers triggers)
     {
-        var before = await context.State.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        var today = await context.State.GetAsync(CredentialKeys.UseDay(key, activity.Time), cancellationToken).ConfigureAwait(false);
-        var boundary = await context.State.GetAsync(CredentialKeys.UseDay(key, activity.Time - context.Options.UnusedAfter), cancellationToken).ConfigureAwait(false);
-        var networkKey = NetworkOf(activity) is { } network ? CredentialKeys.UseNetwork(key, network) : (StateKey?)null;
-        var networkSeen = networkKey is { } nk ? await context.State.GetAsync(nk, cancellationToken).ConfigureAwait(false) : null;
-        var evidence = new DormancyEvidence(before, today, boundary) { NetworkSeenBefore = networkSeen?.SeenBefore(activity.Time) ?? false };
-        if (dormancy.Judge(activity, evidence, key, credential, user) is { } finding)
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(triggers);
+        if (!change.Key.Scope.StartsWith("credential:", StringComparison.Ordinal))
         {
-            context.Report(finding);
+            return;
         }
 
-        var attributes = new Dictionary<string, string>(StringComparer.Ordinal)
+        var account = change.Key.Scope["credential:".Length..];
+        foreach (var day in change.NewDays)
         {
-            [User] = user,
-            [Used] = FindingJson.FormatTime(activity.Time),
-            [UsedService] = activity.Service,
+            if (change.After.Days.Where(d => d > day).DefaultIfEmpty(int.MinValue).Min() is var next and > int.MinValue)
+            {
+                triggers.Judge(new CredentialDay(account, change.Key.Member, next, Sighting.DayStart(next)));
+            }
+        }
+    }
+
+    protected override void Plan(CredentialDay day, ReadPlan plan) => DormancyJudge.Plan(day, plan);
+
+    protected override void Judge(CredentialDay day, Snapshot snapshot, Judgment judgment) => _dormancy.Judge(day, snapshot, judgment);
+
+    /// <summary>The report's user name for a caller: the IAM user's name, or <c>&lt;root_account&gt;</c>.</summary>
+    internal static string? CallerUser(Principal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return principal.Type switch
+        {
+            PrincipalType.Root => Records.CredentialReports.CredentialReportRow.RootUser,
+            PrincipalType.IamUser => principal.Name,
+            _ => null,
         };
-        Put(attributes, UsedRegion, activity.Region);
-        Put(attributes, UsedIp, activity.Source.Raw);
-        Put(attributes, UsedNetwork, activity.Source.Network ?? activity.Source.Raw);
-        context.State.Observe(key, activity.Time, attributes);
-        context.State.Observe(CredentialKeys.UseDay(key, activity.Time), activity.Time);
-        if (networkKey is { } seen)
-        {
-            context.State.Observe(seen, activity.Time);
-        }
-
-        context.State.Observe(CredentialKeys.Account(activity.Account!), activity.Time);
     }
 
-    private IEnumerable<StateKey> WithDays(StateKey credential, Activity activity)
+    private static void RecordUse(Activity activity, Observation observation, StateKey credential, string user)
     {
-        yield return credential;
-        yield return CredentialKeys.UseDay(credential, activity.Time);
-        yield return CredentialKeys.UseDay(credential, activity.Time - dormancy.Threshold);
-        if (NetworkOf(activity) is { } network)
+        var at = activity.Time;
+        var network = activity.Source.Network ?? activity.Source.Raw;
+        var day = new CredentialDay(activity.Account!, credential.Member, Sighting.DayNumber(at), at);
+        observation.Saw(credential, at)
+            .With(CredentialSlots.Owner, user)
+            .With(CredentialSlots.LastUsed, at)
+            .With(CredentialSlots.LastService, activity.Service)
+            .With(CredentialSlots.LastRegion, activity.Region)
+            .With(CredentialSlots.LastIp, activity.Source.Raw)
+            .With(CredentialSlots.LastNetwork, network)
+            .With(CredentialSlots.FirstNetwork, network);
+        observation.Saw(CredentialKeys.UseDay(credential, at), at)
+            .With(CredentialSlots.FirstUse, new CredentialUse
+            {
+                EventKey = activity.DedupKey,
+                EventId = activity.EventId,
+                EventName = activity.EventName,
+                EventSource = activity.EventSource,
+                Principal = activity.Principal.Arn ?? activity.Principal.Key,
+                IsRoot = activity.Principal.IsRoot,
+                Account = activity.Account ?? activity.Principal.AccountId,
+                SourceIp = activity.Source.Raw,
+                Network = network,
+                UserAgent = activity.UserAgent,
+                Region = activity.Region,
+            })
+            .Remember(day);
+        if (network is not null)
         {
-            yield return CredentialKeys.UseNetwork(credential, network);
+            observation.Saw(CredentialKeys.UseNetwork(credential, network), at).Remember(day);
         }
+
+        observation.Saw(CredentialKeys.Account(activity.Account!), at);
+        observation.Judge(day);
     }
-
-    private static string? NetworkOf(Activity activity) => activity.Source.Network ?? activity.Source.Raw;
-
-    private static void Put(Dictionary<string, string> attributes, string name, string? value)
-    {
-        if (value is not null)
-        {
-            attributes[name] = value;
-        }
-    }
-
-    internal static bool IsLongTermKey(string? keyId) => keyId is not null && keyId.StartsWith("AKIA", StringComparison.Ordinal);
-
-    // Sessions of IAM users come from GetSessionToken (role and federated sessions are not a user's credential).
-    private static bool IsMintedSession(Activity activity) =>
-        activity.AccessKeyId is { } id && id.StartsWith("ASIA", StringComparison.Ordinal) && activity.Principal.Type is PrincipalType.IamUser or PrincipalType.Root;
-
-    private static bool IsConsoleLogin(Activity activity) =>
-        activity.EventName == "ConsoleLogin" && activity.Outcome == Outcome.Success && activity.Principal.Type is PrincipalType.IamUser or PrincipalType.Root;
 }

@@ -4,67 +4,61 @@ using static Monitor.Detection.Credentials.CredentialAttributes;
 
 namespace Monitor.Detection.Credentials;
 
-/// <summary>Turns successful IAM/STS lifecycle calls into ledger observations, stamped with the event time.</summary>
+/// <summary>Turns successful IAM lifecycle calls into ledger facts, stamped with the event time.</summary>
 internal static class CredentialLifecycle
 {
-    public static void Observe(Activity activity, string account, StateView state)
+    public static void Observe(Activity activity, string account, Observation observation)
     {
-        var time = FindingJson.FormatTime(activity.Time);
-        var user = IamEventFields.TargetUser(activity);
+        var at = activity.Time;
+        var user = activity.Request("userName") ?? CredentialLedgerDetector.CallerUser(activity.Principal);
         switch (activity.EventName)
         {
-            case "CreateAccessKey" when IamEventFields.Response(activity, "accessKey", "accessKeyId") is { } keyId:
-                var owner = IamEventFields.Response(activity, "accessKey", "userName") ?? user;
+            case "CreateAccessKey" when activity.Response("accessKey", "accessKeyId") is { } keyId:
+                var owner = activity.Response("accessKey", "userName") ?? user;
                 if (owner is null)
                 {
                     return;
                 }
 
-                state.Observe(CredentialKeys.Key(account, keyId), activity.Time, new Dictionary<string, string> { [User] = owner, [Created] = time });
-                state.Observe(CredentialKeys.UseDay(CredentialKeys.Key(account, keyId), activity.Time), activity.Time);
-                ObserveStatus(state, CredentialKeys.KeyStatus(account, keyId), activity.Time, IamEventFields.Response(activity, "accessKey", "status") ?? Active, owner);
+                var key = CredentialKeys.Key(account, keyId);
+                observation.Saw(key, at).With(CredentialSlots.Owner, owner).With(CredentialSlots.CreatedAt, at);
+                observation.Saw(CredentialKeys.UseDay(key, at), at);
+                Status(observation, CredentialKeys.KeyStatus(account, keyId), at, activity.Response("accessKey", "status") ?? Active, owner);
                 break;
-            case "UpdateAccessKey" when IamEventFields.Request(activity, "accessKeyId") is { } keyId && user is not null:
-                ObserveStatus(state, CredentialKeys.KeyStatus(account, keyId), activity.Time, IamEventFields.Request(activity, "status") ?? Active, user);
+            case "UpdateAccessKey" when activity.Request("accessKeyId") is { } keyId && user is not null:
+                Status(observation, CredentialKeys.KeyStatus(account, keyId), at, activity.Request("status") ?? Active, user);
                 break;
-            case "DeleteAccessKey" when IamEventFields.Request(activity, "accessKeyId") is { } keyId && user is not null:
-                ObserveStatus(state, CredentialKeys.KeyStatus(account, keyId), activity.Time, Deleted, user);
+            case "DeleteAccessKey" when activity.Request("accessKeyId") is { } keyId && user is not null:
+                Status(observation, CredentialKeys.KeyStatus(account, keyId), at, Deleted, user);
                 break;
             case "CreateLoginProfile" when user is not null:
-                state.Observe(CredentialKeys.Password(account, user), activity.Time, new Dictionary<string, string> { [User] = user, [Created] = time });
-                state.Observe(CredentialKeys.UseDay(CredentialKeys.Password(account, user), activity.Time), activity.Time);
-                ObserveStatus(state, CredentialKeys.PasswordStatus(account, user), activity.Time, Active, user);
+                var password = CredentialKeys.Password(account, user);
+                observation.Saw(password, at).With(CredentialSlots.Owner, user).With(CredentialSlots.CreatedAt, at);
+                observation.Saw(CredentialKeys.UseDay(password, at), at);
+                Status(observation, CredentialKeys.PasswordStatus(account, user), at, Active, user);
                 break;
             case "DeleteLoginProfile" when user is not null:
-                ObserveStatus(state, CredentialKeys.PasswordStatus(account, user), activity.Time, Deleted, user);
+                Status(observation, CredentialKeys.PasswordStatus(account, user), at, Deleted, user);
                 break;
-            case "CreateUser" when IamEventFields.Request(activity, "userName") is { } created:
-                var attributes = new Dictionary<string, string> { [Created] = time, [Status] = Active };
-                if (IamEventFields.Response(activity, "user", "arn") is { } arn)
-                {
-                    attributes[Arn] = arn;
-                }
-
-                state.Observe(CredentialKeys.User(account, created), activity.Time, attributes);
+            case "CreateUser" when activity.Request("userName") is { } created:
+                observation.Saw(CredentialKeys.User(account, created), at)
+                    .With(CredentialSlots.CreatedAt, at)
+                    .With(CredentialSlots.StatusOf, Active)
+                    .With(CredentialSlots.UserArn, activity.Response("user", "arn"));
                 break;
-            case "DeleteUser" when IamEventFields.Request(activity, "userName") is { } deleted:
-                state.Observe(CredentialKeys.User(account, deleted), activity.Time, new Dictionary<string, string> { [Status] = Deleted });
+            case "DeleteUser" when activity.Request("userName") is { } deleted:
+                observation.Saw(CredentialKeys.User(account, deleted), at).With(CredentialSlots.StatusOf, Deleted);
                 break;
             case "EnableMFADevice" or "DeactivateMFADevice" when user is not null:
-                state.Observe(CredentialKeys.User(account, user), activity.Time, new Dictionary<string, string> { [Mfa] = activity.EventName == "EnableMFADevice" ? "true" : "false" });
+                observation.Saw(CredentialKeys.User(account, user), at).With(CredentialSlots.MfaActive, activity.EventName == "EnableMFADevice");
                 break;
-            case "GetSessionToken" when CredentialLedgerDetector.IsLongTermKey(activity.AccessKeyId)
-                && IamEventFields.Response(activity, "credentials", "accessKeyId") is { } sessionKey:
-                // Only the session's key id is kept (never its secret or token): later calls signed by it count as use of the parent key.
-                state.Observe(CredentialKeys.Session(account, sessionKey), activity.Time, new Dictionary<string, string> { [ParentKey] = activity.AccessKeyId! });
-                return;
             default:
                 return;
         }
 
-        state.Observe(CredentialKeys.Account(account), activity.Time);
+        observation.Saw(CredentialKeys.Account(account), at);
     }
 
-    private static void ObserveStatus(StateView state, StateKey key, DateTimeOffset at, string status, string user) =>
-        state.Observe(key, at, new Dictionary<string, string> { [Status] = status, [User] = user });
+    private static void Status(Observation observation, StateKey key, DateTimeOffset at, string status, string user) =>
+        observation.Saw(key, at).With(CredentialSlots.StatusOf, status).With(CredentialSlots.Owner, user);
 }

@@ -1,16 +1,22 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
-using Monitor.Records;
 using Monitor.State;
 
 namespace Monitor.Detection.Credentials;
 
 /// <summary>
-/// Decides, at the moment a credential is used, whether it had been idle for more than
-/// <see cref="DetectionOptions.UnusedAfter"/> by event time, and scores the wake-up: a new source network, a
+/// Decides whether a credential's first use of a UTC day woke it from more than
+/// <see cref="CredentialOptions.UnusedAfter"/> of idleness, and scores the wake-up: a new source network, a
 /// reconnaissance or persistence first call, a tool user agent. This is the stolen-old-key case no posture audit sees.
+/// Idleness is counted in whole UTC days from what merges order-independently (the days the credential was seen, its
+/// first sighting), so any delivery order decides the same.
 /// </summary>
-public sealed class DormancyJudge(DetectionOptions options)
+public sealed class DormancyJudge(CredentialOptions options)
 {
+    private static readonly FindingRule Dormant = new(
+        CredentialLedgerDetector.DetectorId, "dormant-credential-used", Severity.Medium, "Dormant credential used again",
+        "Confirm with the owner that this use is expected. If not, deactivate the credential at once, review what it did (CloudTrail by access key id), and rotate or delete it.");
+
     private static readonly HashSet<string> SensitiveCalls = new(StringComparer.Ordinal)
     {
         "GetCallerIdentity", "ListBuckets", "GetAccountAuthorizationDetails", "ListUsers", "ListRoles", "ListAccessKeys",
@@ -19,96 +25,101 @@ public sealed class DormancyJudge(DetectionOptions options)
         "DescribeInstances", "ListFunctions",
     };
 
-    private static readonly string[] ToolAgents =
-        ["trufflehog", "pacu", "python-requests", "curl/", "go-http-client", "okhttp", "scoutsuite", "cloudfox", "stratus-red-team", "kali"];
-
-    public TimeSpan Threshold => options.UnusedAfter;
-
-    public Finding? Judge(Activity activity, DormancyEvidence evidence, StateKey key, string credential, string user)
+    public static void Plan(CredentialDay day, ReadPlan plan)
     {
-        ArgumentNullException.ThrowIfNull(activity);
-        ArgumentNullException.ThrowIfNull(evidence);
-        var threshold = options.UnusedAfter;
-        var since = activity.Time - threshold;
-        if (!evidence.IdleSince(since, activity.Time))
+        ArgumentNullException.ThrowIfNull(day);
+        ArgumentNullException.ThrowIfNull(plan);
+        var useDay = CredentialKeys.UseDay(day.Credential, Sighting.DayStart(day.Day));
+        plan.Read(day.Credential).Read(useDay).Then((snapshot, more) =>
         {
-            return null;
+            if (snapshot[useDay].Get(CredentialSlots.FirstUse) is { Network: { } network })
+            {
+                more.Read(CredentialKeys.UseNetwork(day.Credential, network));
+            }
+        });
+    }
+
+    public void Judge(CredentialDay day, Snapshot snapshot, Judgment judgment)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(judgment);
+        var useDay = snapshot[CredentialKeys.UseDay(day.Credential, Sighting.DayStart(day.Day))];
+        if (snapshot[day.Credential] is not { } credential || useDay.Get(CredentialSlots.FirstUse) is not { } use || useDay.StampOf(CredentialSlots.FirstUse) is not { } at)
+        {
+            return;
         }
 
-        var before = evidence.Credential!;
+        if (PreviousSighting(credential, day.Day, at) is not { } previous || day.Day - Sighting.DayNumber(previous) <= (int)options.UnusedAfter.TotalDays)
+        {
+            return;
+        }
 
-        var previous = PreviousSighting(before, activity.Time);
-        var idle = activity.Time - previous;
-        var signals = new List<string> { "dormant-credential-used" };
-        if (before.Attribute(CredentialAttributes.UsedNetwork) is not null && !evidence.NetworkSeenBefore)
+        var signals = new List<string> { Dormant.Name };
+        var network = use.Network is null ? null : snapshot[CredentialKeys.UseNetwork(day.Credential, use.Network)];
+        if (credential.StampOf(CredentialSlots.FirstNetwork) < at && network?.SeenBefore(at) != true)
         {
             signals.Add("new-source-network");
         }
 
-        if (SensitiveCalls.Contains(activity.EventName))
+        if (SensitiveCalls.Contains(use.EventName))
         {
             signals.Add("sensitive-first-call");
         }
 
-        if (activity.UserAgent is { } agent && ToolAgents.Any(t => agent.Contains(t, StringComparison.OrdinalIgnoreCase)))
+        if (ToolUserAgents.IsTool(use.UserAgent))
         {
             signals.Add("tool-user-agent");
         }
 
-        var isRoot = activity.Principal.IsRoot;
-        if (isRoot)
+        if (use.IsRoot)
         {
             signals.Add("root-credential");
         }
 
-        var severity = isRoot ? Severity.Critical : (Severity)Math.Min((int)Severity.Critical, (int)Severity.Medium + (signals.Count - 1));
-        var days = (int)idle.TotalDays;
-        return new Finding
+        var rule = Dormant.At(use.IsRoot ? Severity.Critical : (Severity)Math.Min((int)Severity.Critical, (int)Severity.Medium + (signals.Count - 1)));
+        var idle = (int)(at - previous).TotalDays;
+        var what = day.Member.StartsWith(CredentialKeys.KeyPrefix, StringComparison.Ordinal) ? $"access key {day.Member[CredentialKeys.KeyPrefix.Length..]}" : "console password";
+        var evidence = new JsonObject
         {
-            Id = FindingId.For(CredentialLedgerDetector.DetectorId, "dormant", key.Scope, key.Member, activity.DedupKey),
-            Detector = CredentialLedgerDetector.DetectorId,
-            Severity = severity,
-            Title = $"Dormant {credential} used again after {days} days idle",
-            Account = activity.Account ?? activity.Principal.AccountId ?? "",
-            Principal = activity.Principal.Arn ?? activity.Principal.Key,
-            Time = activity.Time,
-            EventIds = [activity.EventId],
-            Signals = signals,
-            Evidence = new JsonObject
-            {
-                ["user"] = user,
-                ["credential"] = credential,
-                ["idleDays"] = days,
-                ["previousActivityOn"] = previous.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                ["unusedAfterDays"] = (int)threshold.TotalDays,
-                ["eventName"] = activity.EventName,
-                ["eventSource"] = activity.EventSource,
-                ["sourceIPAddress"] = activity.Source.Raw,
-                ["userAgent"] = activity.UserAgent,
-                ["region"] = activity.Region,
-            },
-            Recommendation = "Confirm with the owner that this use is expected. If not, deactivate the credential at once, review what it did (CloudTrail by access key id), and rotate or delete it.",
+            ["user"] = credential.Get(CredentialSlots.Owner),
+            ["credential"] = what,
+            ["idleDays"] = idle,
+            ["previousActivityOn"] = previous.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["unusedAfterDays"] = (int)options.UnusedAfter.TotalDays,
+            ["eventName"] = use.EventName,
+            ["eventSource"] = use.EventSource,
+            ["sourceIPAddress"] = use.SourceIp,
+            ["userAgent"] = use.UserAgent,
+            ["region"] = use.Region,
         };
+        judgment.Report(rule.Build(
+            ["dormant", day.Credential.Scope, day.Credential.Member, use.EventKey],
+            new FindingAbout(use.Account ?? day.Account, use.Principal, at, use.EventId),
+            signals,
+            evidence,
+            $"Dormant {what} used again after {idle} days idle"));
     }
 
-    // The latest sign of life strictly before the event, from what merges order-independently: the first sighting and
-    // the days seen. Exact last-use times (latest-wins attributes, LastSeen) may already hold later uses on a replay or a
-    // reordered delivery, so they are not used: the answer is a day, the same whatever the order.
-    private static DateTimeOffset PreviousSighting(Sighting before, DateTimeOffset at)
+    /// <summary>
+    /// The latest sign of life strictly before the use at <paramref name="at"/> on day <paramref name="day"/>: the credential's
+    /// first sighting (its creation or first use) when earlier, or the start of the last day it was seen before. Null when
+    /// there is none, or when the days kept do not reach back far enough to tell.
+    /// </summary>
+    private static DateTimeOffset? PreviousSighting(Sighting credential, int day, DateTimeOffset at)
     {
-        var today = Sighting.DayNumber(at);
-        var lastDay = before.Days.Where(d => d < today).DefaultIfEmpty(int.MinValue).Max();
-        var candidates = new List<DateTimeOffset>();
-        if (before.FirstSeen < at)
+        if (credential.Days.Count >= Sighting.MaxDays && day <= credential.Days[0])
         {
-            candidates.Add(before.FirstSeen);
+            return null;
         }
 
-        if (lastDay != int.MinValue)
+        var lastDay = credential.Days.Where(d => d < day).DefaultIfEmpty(int.MinValue).Max();
+        DateTimeOffset? previous = credential.FirstSeen < at ? credential.FirstSeen : null;
+        if (lastDay != int.MinValue && (previous is null || Sighting.DayStart(lastDay) > previous))
         {
-            candidates.Add(DateTimeOffset.UnixEpoch.AddDays(lastDay));
+            previous = Sighting.DayStart(lastDay);
         }
 
-        return candidates.DefaultIfEmpty(before.FirstSeen).Max();
+        return previous;
     }
 }

@@ -12,7 +12,7 @@ internal static class PostureFinding
     /// once; a newly stale credential, or one used and then idle again (a new last-use date), changes the set and
     /// gives a new finding. Dates are by day, as the report gives last use per day-ish windows anyway.
     /// </summary>
-    public static Finding Build(UserCredentials user, IReadOnlyList<CredentialProblem> problems, DateTimeOffset asOf, DetectionOptions options)
+    public static Finding Build(UserCredentials user, IReadOnlyList<CredentialProblem> problems, DateTimeOffset asOf, CredentialOptions options)
     {
         var entries = problems
             .Select(p => $"{p.CredentialId}|{p.Signal}|{Day(p.Reference)}")
@@ -42,7 +42,7 @@ internal static class PostureFinding
         };
     }
 
-    private static JsonObject Evidence(UserCredentials user, IReadOnlyList<CredentialProblem> problems, DateTimeOffset asOf, DetectionOptions options)
+    private static JsonObject Evidence(UserCredentials user, IReadOnlyList<CredentialProblem> problems, DateTimeOffset asOf, CredentialOptions options)
     {
         var credentials = new JsonArray();
         foreach (var credential in user.Credentials.OrderBy(c => c.Kind).ThenBy(c => c.Id, StringComparer.Ordinal))

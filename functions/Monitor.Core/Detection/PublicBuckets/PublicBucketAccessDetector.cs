@@ -1,92 +1,99 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Monitor.Records;
+using Monitor.Records.AccessLogs;
 using Monitor.State;
 
 namespace Monitor.Detection.PublicBuckets;
 
 /// <summary>
-/// Reports anonymous requests that S3 granted on a bucket not listed in <see cref="DetectionOptions.PublicBuckets"/>:
+/// Reports anonymous requests that S3 granted on a bucket not listed in <see cref="PublicBucketOptions.PublicBuckets"/>:
 /// proof that a bucket policy or ACL opens it to everyone. One finding per bucket, UTC day and kind (read / write),
 /// folding every key and address seen. Denied anonymous requests are not reported: the internet probes every bucket
 /// name, and a denial shows the bucket is closed. Failures other than a denial (a 404, a redirect) are not reported
 /// either, because S3 answers some of them before it evaluates any policy.
 /// </summary>
-public sealed class PublicBucketAccessDetector(PublicBucketList publicBuckets) : IDetector
+public sealed class PublicBucketAccessDetector(PublicBucketOptions options) : Detector<BucketDay>(PublicBucketJsonContext.Default.BucketDay)
 {
     public const string DetectorId = "public-bucket-access";
 
-    public string Id => DetectorId;
+    private static readonly FindingRule Read = new(
+        DetectorId, "anonymous-read", Severity.High, "Anonymous read of a bucket not listed as public",
+        Advice("read."));
 
-    public IEnumerable<StateKey> KeysFor(Activity activity) => [];
+    private static readonly FindingRule Write = new(
+        DetectorId, "anonymous-write", Severity.Critical, "Anonymous write to a bucket not listed as public",
+        Advice("written or deleted."));
 
-    public ValueTask InspectAsync(Activity activity, DetectionContext context, CancellationToken cancellationToken)
+    private static readonly SlotSet EventIds = new("eventIds");
+    private static readonly SlotSet Keys = new("keys");
+    private static readonly SlotSet SourceIps = new("sourceIps");
+    private static readonly SlotSet UserAgents = new("userAgents");
+    private static readonly SlotSet Actions = new("actions");
+    private static readonly SlotAttribute<string> Region = new("region", Codecs.Text, AttributeMerge.Earliest);
+
+    public override string Id => DetectorId;
+
+    /// <summary>The fold of one bucket's anonymous requests of one kind on one day.</summary>
+    private static StateKey Fold(BucketDay day) => new($"public-bucket:{day.Account}", $"{day.Bucket}|{day.Kind}|{day.Day}");
+
+    public override void Observe(Activity activity, Observation observation)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(observation);
         if (activity.Origin != ActivityOrigin.S3AccessLog
             || activity.Principal.Type != PrincipalType.Anonymous
             || activity.Outcome != Outcome.Success
             || activity.Resources.Count == 0
-            || S3Arn.Parse(activity.Resources[0]) is not { } target
-            || publicBuckets.Contains(target.Bucket))
+            || Arn.Parse(activity.Resources[0])?.S3Object is not { } target
+            || options.PublicBuckets.Contains(target.Bucket))
         {
-            return ValueTask.CompletedTask;
+            return;
         }
 
-        context.Report(Finding(activity, target));
-        return ValueTask.CompletedTask;
+        var subject = new BucketDay(activity.Account ?? "unknown", target.Bucket, activity.ReadOnly == true ? "read" : "write", BucketDay.DayOf(activity.Time), activity.Time);
+        observation.Saw(Fold(subject), activity.Time)
+            .Add(EventIds, activity.EventId)
+            .Add(Keys, target.Key)
+            .Add(SourceIps, activity.Source.Raw)
+            .Add(UserAgents, activity.UserAgent)
+            .Add(Actions, "s3:" + activity.EventName)
+            .With(Region, activity.Region);
+        observation.Judge(subject);
     }
 
-    private static Finding Finding(Activity activity, S3Arn target)
+    protected override void Plan(BucketDay subject, ReadPlan plan) => plan.Read(Fold(subject));
+
+    protected override void Judge(BucketDay subject, Snapshot snapshot, Judgment judgment)
     {
-        var write = activity.ReadOnly != true;
-        var kind = write ? "write" : "read";
-        var account = activity.Account ?? "unknown";
-        var day = activity.Time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (snapshot[Fold(subject)] is not { } fold)
+        {
+            return;
+        }
+
+        var rule = subject.IsWrite ? Write : Read;
         var evidence = new JsonObject
         {
-            ["bucket"] = target.Bucket,
-            ["day"] = day,
-            ["actions"] = new JsonArray("s3:" + activity.EventName),
-            ["keys"] = target.Key is null ? new JsonArray() : new JsonArray(target.Key),
-            ["sourceIps"] = activity.Source.Raw is { } ip ? new JsonArray(ip) : new JsonArray(),
-            ["userAgents"] = activity.UserAgent is { } agent ? new JsonArray(agent) : new JsonArray(),
-            ["region"] = activity.Region,
+            ["bucket"] = subject.Bucket,
+            ["day"] = subject.Day,
+            ["actions"] = Array(fold.Get(Actions)),
+            ["keys"] = Array(fold.Get(Keys)),
+            ["sourceIps"] = Array(fold.Get(SourceIps)),
+            ["userAgents"] = Array(fold.Get(UserAgents)),
+            ["region"] = fold.Get(Region),
         };
-        return new Finding
-        {
-            Id = FindingId.For(DetectorId, account, target.Bucket, kind, day),
-            Detector = DetectorId,
-            Severity = write ? Severity.Critical : Severity.High,
-            Title = $"Anonymous {kind} of bucket {target.Bucket}, which is not listed as public ({account})",
-            Account = account,
-            Principal = Records.AccessLogs.AccessLogRequester.AnonymousKey,
-            Time = activity.Time,
-            EventIds = [activity.EventId],
-            Signals = ["anonymous-" + kind, "bucket-not-listed-public", "s3-access-log"],
-            Evidence = evidence,
-            Recommendation = "If the bucket is meant to be public, add it to the public bucket list (--public-buckets, MONITOR_PUBLIC_BUCKETS, "
-                + "template parameter PublicBuckets). Otherwise turn on S3 Block Public Access for the bucket and the account, remove bucket "
-                + "policy statements and ACL grants to \"*\" / AllUsers / AuthenticatedUsers, and review which keys were "
-                + (write ? "written or deleted." : "read."),
-        };
+        var about = new FindingAbout(subject.Account, AccessLogRequester.AnonymousKey, fold.FirstSeen, fold.Get(EventIds));
+        judgment.Report(rule.Build(
+            [subject.Account, subject.Bucket, subject.Kind, subject.Day],
+            about,
+            [rule.Name, "bucket-not-listed-public", "s3-access-log"],
+            evidence,
+            $"Anonymous {subject.Kind} of bucket {subject.Bucket}, which is not listed as public ({subject.Account})"));
     }
 
-    /// <summary>The bucket and key of an S3 ARN (<c>arn:aws:s3:::bucket/key</c>).</summary>
-    private sealed record S3Arn(string Bucket, string? Key)
-    {
-        public static S3Arn? Parse(string arn)
-        {
-            var marker = arn.IndexOf(":s3:::", StringComparison.Ordinal);
-            if (marker < 0)
-            {
-                return null;
-            }
+    private static JsonArray Array(IReadOnlyList<string> values) => [.. values.Take(Finding.MaxEventIds).Select(v => (JsonNode)v)];
 
-            var path = arn[(marker + ":s3:::".Length)..];
-            var slash = path.IndexOf('/', StringComparison.Ordinal);
-            return slash < 0 ? new S3Arn(path, null) : new S3Arn(path[..slash], path[(slash + 1)..]);
-        }
-    }
+    private static string Advice(string what) =>
+        "If the bucket is meant to be public, add it to the public bucket list (--public-buckets, MONITOR_PUBLIC_BUCKETS, "
+        + "template parameter PublicBuckets). Otherwise turn on S3 Block Public Access for the bucket and the account, remove bucket "
+        + "policy statements and ACL grants to \"*\" / AllUsers / AuthenticatedUsers, and review which keys were " + what;
 }

@@ -42,7 +42,7 @@ public sealed record CredentialIssue
     public bool CrossAccount => Kind != IssueKind.AssumeRoot && CallerAccount is not null && TargetAccount is not null && TargetAccount.Length > 0 && CallerAccount != TargetAccount;
 
     /// <summary>Service-linked roles are created and assumed by AWS services only; they are never anomalous.</summary>
-    public bool IsServiceLinkedTarget => RoleArns.IsServiceLinked(Target);
+    public bool IsServiceLinkedTarget => Arn.Parse(Target)?.IsServiceLinkedRole == true;
 
     public bool IsServiceCaller => CallerType == PrincipalType.AwsService;
 }

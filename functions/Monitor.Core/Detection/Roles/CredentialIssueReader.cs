@@ -23,7 +23,7 @@ public static class CredentialIssueReader
         var request = record.RequestParameters;
         var response = record.ResponseElements;
         var caller = activity.Principal;
-        var issued = JsonPath.String(response, "credentials", "accessKeyId");
+        var issued = RecordFields.String(response, "credentials", "accessKeyId");
         var callerKey = CallerKey(caller);
         var issue = new CredentialIssue
         {
@@ -33,22 +33,22 @@ public static class CredentialIssueReader
             CallerAccount = caller.AccountId,
             Target = callerKey,
             IssuedKey = issued,
-            SourceIdentity = JsonPath.String(request, "sourceIdentity") ?? record.UserIdentity?.SessionContext?.SourceIdentity,
+            SourceIdentity = RecordFields.String(request, "sourceIdentity") ?? record.UserIdentity?.SessionContext?.SourceIdentity,
         };
 
         return kind switch
         {
-            IssueKind.AssumeRole => ToRole(issue, activity, JsonPath.String(request, "roleArn"), JsonPath.String(request, "roleSessionName")),
+            IssueKind.AssumeRole => ToRole(issue, activity, RecordFields.String(request, "roleArn"), RecordFields.String(request, "roleSessionName")),
             IssueKind.AssumeRoleWithSaml => Federated(issue, activity, "saml",
-                JsonPath.String(response, "issuer") ?? JsonPath.String(request, "principalArn") ?? record.UserIdentity?.IdentityProvider,
-                JsonPath.String(response, "subject") ?? record.UserIdentity?.UserName),
+                RecordFields.String(response, "issuer") ?? RecordFields.String(request, "principalArn") ?? record.UserIdentity?.IdentityProvider,
+                RecordFields.String(response, "subject") ?? record.UserIdentity?.UserName),
             IssueKind.AssumeRoleWithWebIdentity => Federated(issue, activity, "web-identity",
-                OidcHost(JsonPath.String(response, "provider") ?? record.UserIdentity?.IdentityProvider),
-                JsonPath.String(response, "subjectFromWebIdentityToken") ?? record.UserIdentity?.UserName),
-            IssueKind.AssumeRoot => JsonPath.String(request, "targetPrincipal") is { } member
+                OidcHost(RecordFields.String(response, "provider") ?? record.UserIdentity?.IdentityProvider),
+                RecordFields.String(response, "subjectFromWebIdentityToken") ?? record.UserIdentity?.UserName),
+            IssueKind.AssumeRoot => RecordFields.String(request, "targetPrincipal") is { } member
                 ? issue with { Target = Principal.RootArn(member), TargetAccount = member }
                 : null,
-            IssueKind.GetFederationToken => issue with { TargetAccount = caller.AccountId, SessionName = JsonPath.String(request, "name") },
+            IssueKind.GetFederationToken => issue with { TargetAccount = caller.AccountId, SessionName = RecordFields.String(request, "name") },
             IssueKind.GetSessionToken => issue with { TargetAccount = caller.AccountId },
             IssueKind.SwitchRole => SwitchRole(issue, activity),
             _ => null,
@@ -85,14 +85,14 @@ public static class CredentialIssueReader
     private static CredentialIssue? ToRole(CredentialIssue issue, Activity activity, string? roleArn, string? sessionName)
     {
         roleArn ??= activity.Resources.FirstOrDefault(r => r.Contains(":role/", StringComparison.Ordinal));
-        return roleArn is null ? null : issue with { Target = roleArn, TargetAccount = RoleArns.Account(roleArn), SessionName = sessionName };
+        return roleArn is null ? null : issue with { Target = roleArn, TargetAccount = Arn.AccountOf(roleArn), SessionName = sessionName };
     }
 
     private static CredentialIssue? Federated(CredentialIssue issue, Activity activity, string prefix, string? provider, string? subject)
     {
         provider ??= "unknown";
         subject ??= "unknown";
-        var withRole = ToRole(issue, activity, JsonPath.String(activity.Record!.RequestParameters, "roleArn"), JsonPath.String(activity.Record.RequestParameters, "roleSessionName"));
+        var withRole = ToRole(issue, activity, RecordFields.String(activity.Record!.RequestParameters, "roleArn"), RecordFields.String(activity.Record.RequestParameters, "roleSessionName"));
         return withRole is null ? null : withRole with
         {
             CallerKey = $"{prefix}:{provider}:{subject}",
@@ -108,13 +108,13 @@ public static class CredentialIssueReader
     private static CredentialIssue? SwitchRole(CredentialIssue issue, Activity activity)
     {
         var record = activity.Record!;
-        if (!string.Equals(JsonPath.String(record.ResponseElements, "SwitchRole"), "Success", StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(RecordFields.String(record.ResponseElements, "SwitchRole"), "Success", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        var target = JsonPath.String(record.AdditionalEventData, "SwitchTo");
-        return target is null ? null : issue with { Target = target, TargetAccount = RoleArns.Account(target) };
+        var target = RecordFields.String(record.AdditionalEventData, "SwitchTo");
+        return target is null ? null : issue with { Target = target, TargetAccount = Arn.AccountOf(target) };
     }
 
     // STS logs the provider as an ARN (…:oidc-provider/token.actions.githubusercontent.com) or as the bare host.

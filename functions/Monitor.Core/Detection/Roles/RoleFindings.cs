@@ -1,90 +1,96 @@
 using System.Text.Json.Nodes;
-using Monitor.Records;
 
 namespace Monitor.Detection.Roles;
 
 /// <summary>
-/// Builds the detector's findings. A novelty finding's id names its subject (caller and role), so whichever event of
-/// the pair is judged first, replays and reordered deliveries give the same id; other assumption findings name the
-/// issued session; session findings name the session (or the instance, whose key EC2 rotates).
+/// Builds the detector's findings. A new caller's finding is keyed on the caller and role (only the pair's first
+/// assumption can carry it); other assumption findings on caller, role and hour; a finding whose only reason is an
+/// offensive tool on role and hour (so a tool's assumptions and its session's STS calls fold into one); session
+/// findings on the session (or the instance, whose key EC2 rotates).
 /// </summary>
 internal static class RoleFindings
 {
     public const string Detector = "anomalous-role-assumption";
 
-    private static readonly string[] NoveltyOfPair = ["new-principal-for-role", "new-web-identity-subject", "new-saml-subject"];
+    public static readonly string[] NoveltyOfPair = ["new-principal-for-role", "new-web-identity-subject", "new-saml-subject"];
 
-    public static Finding Assumption(CredentialIssue issue, Activity activity, IReadOnlyList<RoleSignal> signals, int depth, string baseline)
+    private const string AssumptionAdvice = "Confirm with the caller's owner that this assumption was expected. If not, revoke the role's active sessions "
+        + "(IAM: Revoke active sessions), rotate the caller's credentials and tighten the role's trust policy.";
+
+    private const string InstanceAdvice = "Treat the instance's role credentials as stolen: revoke the role's active sessions, require IMDSv2 (hop limit 1), and find what ran the calls from the other network.";
+
+    private const string SessionAdvice = "Check who holds this session. If unexpected, revoke the role's active sessions and review what the session did.";
+
+    public static Finding Assumption(Assumption assumption, IReadOnlyList<RoleSignal> signals, int depth, string? baseline)
     {
         var score = RoleScore.Of(signals);
-        // Tools retry and re-assume (Stratus assumes each role twice): intrinsic findings fold per hour.
-        var id = signals.Any(s => NoveltyOfPair.Contains(s.Name))
-            ? FindingId.For(Detector, "assumption", issue.CallerKey, issue.Target)
+        var hour = SessionUse.HourOf(assumption.Time);
+        IReadOnlyList<string?> id = signals.Any(s => NoveltyOfPair.Contains(s.Name))
+            ? ["assumption", assumption.CallerKey, assumption.Target]
             : OnlyTool(signals)
-                ? FindingId.For(Detector, "tool", issue.Target, Hour(activity.Time))
-                : FindingId.For(Detector, "assumption", issue.CallerKey, issue.Target, Hour(activity.Time));
+                ? ["tool", assumption.Target, hour]
+                : ["assumption", assumption.CallerKey, assumption.Target, hour];
         var evidence = new JsonObject
         {
-            ["via"] = activity.EventName,
-            ["caller"] = issue.CallerKey,
-            ["callerType"] = issue.CallerType.ToString(),
-            ["role"] = issue.Target,
-            ["sessionName"] = issue.SessionName,
-            ["issuedAccessKeyId"] = issue.IssuedKey,
-            ["sourceIPAddress"] = activity.Source.Raw,
-            ["userAgent"] = activity.UserAgent,
+            ["via"] = assumption.EventName,
+            ["caller"] = assumption.CallerKey,
+            ["callerType"] = assumption.CallerType.ToString(),
+            ["role"] = assumption.Target,
+            ["sessionName"] = assumption.SessionName,
+            ["issuedAccessKeyId"] = assumption.IssuedKey,
+            ["sourceIPAddress"] = assumption.SourceIp,
+            ["userAgent"] = assumption.UserAgent,
             ["chainDepth"] = depth,
             ["score"] = score,
-            ["baseline"] = baseline,
-            ["facts"] = Facts(signals),
         };
-        if (issue.Provider is not null)
+        if (baseline is not null)
         {
-            evidence["identityProvider"] = issue.Provider;
-            evidence["subject"] = issue.Subject;
+            evidence["baseline"] = baseline;
         }
 
-        return new Finding
+        evidence["facts"] = Facts(signals, sort: false);
+        if (assumption.Provider is not null)
         {
-            Id = id,
-            Detector = Detector,
-            Severity = RoleScore.SeverityOf(score),
-            Title = TitleOf(issue, activity),
-            Account = issue.TargetAccount ?? activity.Account ?? "unknown",
-            Principal = activity.Principal.Arn ?? issue.CallerKey,
-            Time = activity.Time,
-            EventIds = [activity.EventId],
-            Signals = [.. signals.Select(s => s.Name)],
-            Evidence = evidence,
-            Recommendation = "Confirm with the caller's owner that this assumption was expected. If not, revoke the role's active sessions "
-                + "(IAM: Revoke active sessions), rotate the caller's credentials and tighten the role's trust policy.",
-        };
+            evidence["identityProvider"] = assumption.Provider;
+            evidence["subject"] = assumption.Subject;
+        }
+
+        return Rule(score, AssumptionAdvice).Build(
+            id,
+            new FindingAbout(assumption.TargetAccount ?? assumption.Account, assumption.Principal, assumption.Time, assumption.EventId),
+            signals.Select(s => s.Name),
+            evidence,
+            TitleOf(assumption));
     }
 
-    public static Finding Session(string subject, Activity activity, IReadOnlyList<RoleSignal> signals, JsonObject evidence)
+    public static Finding Session(SessionUse session, DateTimeOffset time, IReadOnlyList<string> eventIds, IReadOnlyList<RoleSignal> signals, JsonObject evidence)
     {
         var score = RoleScore.Of(signals);
         evidence["score"] = score;
-        evidence["facts"] = Facts(signals);
+        evidence["facts"] = Facts(signals, sort: true);
         var instance = signals.Any(s => s.Name == "instance-credential-off-instance");
-        return new Finding
-        {
-            Id = OnlyTool(signals) ? FindingId.For(Detector, "tool", activity.Principal.Key, Hour(activity.Time)) : FindingId.For(Detector, "session", subject),
-            Detector = Detector,
-            Severity = RoleScore.SeverityOf(score),
-            Title = instance
-                ? $"Instance credentials of {Short(activity.Principal.Key)} used away from the instance"
-                : $"Suspicious use of a {Short(activity.Principal.Key)} session",
-            Account = activity.Account ?? activity.Principal.AccountId ?? "unknown",
-            Principal = activity.Principal.Arn ?? activity.Principal.Key,
-            Time = activity.Time,
-            EventIds = [activity.EventId],
-            Signals = [.. signals.Select(s => s.Name)],
-            Evidence = evidence,
-            Recommendation = instance
-                ? "Treat the instance's role credentials as stolen: revoke the role's active sessions, require IMDSv2 (hop limit 1), and find what ran the calls from the other network."
-                : "Check who holds this session. If unexpected, revoke the role's active sessions and review what the session did.",
-        };
+        return Rule(score, instance ? InstanceAdvice : SessionAdvice).Build(
+            ["session", session.Subject],
+            About(session, time, eventIds),
+            signals.Select(s => s.Name),
+            evidence,
+            instance
+                ? $"Instance credentials of {Short(session.PrincipalKey)} used away from the instance"
+                : $"Suspicious use of a {Short(session.PrincipalKey)} session");
+    }
+
+    /// <summary>An offensive tool seen in a session's STS calls in one hour: folds with the tool's assumptions of the role.</summary>
+    public static Finding Tool(SessionUse session, string hour, DateTimeOffset time, IReadOnlyList<string> eventIds, IReadOnlyList<RoleSignal> signals, JsonObject evidence)
+    {
+        var score = RoleScore.Of(signals);
+        evidence["score"] = score;
+        evidence["facts"] = Facts(signals, sort: true);
+        return Rule(score, SessionAdvice).Build(
+            ["tool", session.PrincipalKey, hour],
+            About(session, time, eventIds),
+            signals.Select(s => s.Name),
+            evidence,
+            $"Suspicious use of a {Short(session.PrincipalKey)} session");
     }
 
     /// <summary>
@@ -94,9 +100,17 @@ internal static class RoleFindings
     private static bool OnlyTool(IReadOnlyList<RoleSignal> signals) =>
         signals.Any(s => s.Name == "offensive-user-agent") && signals.All(s => s.Name is "offensive-user-agent" or "suspicious-origin");
 
-    private static string Hour(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH", System.Globalization.CultureInfo.InvariantCulture);
+    private static FindingRule Rule(int score, string advice) => new(Detector, "", RoleScore.SeverityOf(score), "", advice);
 
-    private static JsonArray Facts(IReadOnlyList<RoleSignal> signals) => [.. signals.Select(s => (JsonNode?)JsonValue.Create($"{s.Name} (+{s.Weight}): {s.Fact}"))];
+    private static FindingAbout About(SessionUse session, DateTimeOffset time, IReadOnlyList<string> eventIds) =>
+        new(session.Account, session.PrincipalArn ?? session.PrincipalKey, time, eventIds);
+
+    // A session's facts gather several events: listed once each, in order, as separate reports of one finding would merge.
+    private static JsonArray Facts(IReadOnlyList<RoleSignal> signals, bool sort)
+    {
+        var facts = signals.Select(s => $"{s.Name} (+{s.Weight}): {s.Fact}").Distinct(StringComparer.Ordinal);
+        return [.. (sort ? facts.Order(StringComparer.Ordinal) : facts).Select(f => (JsonNode?)JsonValue.Create(f))];
+    }
 
     private static string Short(string arnOrKey)
     {
@@ -105,10 +119,10 @@ internal static class RoleFindings
     }
 
     // GetSessionToken and GetFederationToken mint a session for the caller itself: there is no role to go "into".
-    private static string TitleOf(CredentialIssue issue, Records.Activity activity) => issue.Kind switch
+    private static string TitleOf(Assumption assumption) => assumption.Kind switch
     {
-        IssueKind.GetSessionToken or IssueKind.GetFederationToken => $"Unusual {activity.EventName} by {Short(issue.CallerKey)}",
-        IssueKind.AssumeRoot => $"Unusual AssumeRoot into account {issue.TargetAccount ?? Short(issue.Target)} by {Short(issue.CallerKey)}",
-        _ => $"Unusual {activity.EventName} into {Short(issue.Target)} by {Short(issue.CallerKey)}",
+        IssueKind.GetSessionToken or IssueKind.GetFederationToken => $"Unusual {assumption.EventName} by {Short(assumption.CallerKey)}",
+        IssueKind.AssumeRoot => $"Unusual AssumeRoot into account {assumption.TargetAccount ?? Short(assumption.Target)} by {Short(assumption.CallerKey)}",
+        _ => $"Unusual {assumption.EventName} into {Short(assumption.Target)} by {Short(assumption.CallerKey)}",
     };
 }

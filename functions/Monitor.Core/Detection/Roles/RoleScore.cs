@@ -9,7 +9,8 @@ public static class RoleScore
 {
     public const int ReportAt = 40;
 
-    public static int Of(IEnumerable<RoleSignal> signals) => signals.Sum(s => s.Weight);
+    /// <summary>The score of <paramref name="signals"/>: each signal counts once, however many facts show it.</summary>
+    public static int Of(IEnumerable<RoleSignal> signals) => signals.DistinctBy(s => s.Name).Sum(s => s.Weight);
 
     public static Severity SeverityOf(int score) => score switch
     {

@@ -46,5 +46,5 @@ internal static class RootExclusions
     private static bool IsIdentityCenterFailure(Activity activity) =>
         activity.EventName == "ExternalIdPDirectoryLogin"
         && (activity.Outcome != Outcome.Success
-            || string.Equals(RootActivity.StringAt(activity.Record?.ResponseElements, "ExternalIdPDirectoryLogin"), "Failure", StringComparison.OrdinalIgnoreCase));
+            || string.Equals(activity.Response("ExternalIdPDirectoryLogin"), "Failure", StringComparison.OrdinalIgnoreCase));
 }

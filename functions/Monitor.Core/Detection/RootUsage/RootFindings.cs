@@ -2,11 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace Monitor.Detection.RootUsage;
 
-/// <summary>Builds root-usage findings with the evidence every rule shares.</summary>
+/// <summary>The evidence and signals every root-usage finding shares.</summary>
 internal static class RootFindings
 {
-    /// <summary>A finding about <paramref name="root"/>'s event: rule name first in the signals, shared evidence plus <paramref name="extra"/>.</summary>
-    public static Finding Create(RootRule rule, string id, RootActivity root, IEnumerable<string> signals, JsonObject? extra = null, string? about = null)
+    /// <summary>A finding of <paramref name="rule"/> about <paramref name="root"/>'s event: shared evidence plus <paramref name="extra"/>.</summary>
+    public static Finding Create(FindingRule rule, IReadOnlyList<string?> idParts, RootEvent root, IEnumerable<string> signals, JsonObject? extra = null, string? about = null)
     {
         var evidence = Evidence(root);
         foreach (var (name, value) in extra ?? [])
@@ -14,69 +14,62 @@ internal static class RootFindings
             evidence[name] = value?.DeepClone();
         }
 
-        return Create(rule, id, root.Account, root.RootArn, root.Time, root.Activity.EventId, signals, evidence, about);
+        return rule.Build(
+            idParts,
+            new FindingAbout(root.Account, root.Principal, root.Time, root.EventId),
+            [rule.Name, .. signals],
+            evidence,
+            about is null ? $"{rule.Title} ({root.Account})" : $"{rule.Title}: {about} ({root.Account})");
     }
-
-    public static Finding Create(RootRule rule, string id, string account, string principal, DateTimeOffset time, string eventId, IEnumerable<string> signals, JsonObject evidence, string? about = null) => new()
-    {
-        Id = id,
-        Detector = RootUsageDetector.DetectorId,
-        Severity = rule.Severity,
-        Title = about is null ? $"{rule.Title} ({account})" : $"{rule.Title}: {about} ({account})",
-        Account = account,
-        Principal = principal,
-        Time = time,
-        EventIds = [eventId],
-        Signals = [rule.Name, .. signals.Distinct(StringComparer.Ordinal)],
-        Evidence = evidence,
-        Recommendation = rule.Recommendation,
-    };
 
     /// <summary>
     /// What explains any root event. Keys are never secrets: the access key id identifies a key, the session
     /// token and secret key are never read.
     /// </summary>
-    public static JsonObject Evidence(RootActivity root)
+    public static JsonObject Evidence(RootEvent root)
     {
-        var a = root.Activity;
         var evidence = new JsonObject
         {
-            ["eventNames"] = new JsonArray(a.EventName),
-            ["eventSource"] = a.EventSource,
-            ["sourceIp"] = a.Source.Raw,
-            ["userAgent"] = a.UserAgent,
-            ["region"] = a.Region,
-            ["mfaUsed"] = a.MfaUsed,
-            ["outcome"] = a.Outcome.ToString(),
+            ["eventNames"] = new JsonArray(root.EventName),
+            ["eventSource"] = root.EventSource,
+            ["sourceIp"] = root.SourceRaw,
+            ["userAgent"] = root.UserAgent,
+            ["region"] = root.Region,
+            ["mfaUsed"] = root.MfaUsed,
+            ["outcome"] = root.Outcome.ToString(),
         };
         AddIfSet(evidence, "accessKeyId", root.AccessKeyId);
-        AddIfSet(evidence, "invokedBy", a.InvokedBy);
-        AddIfSet(evidence, "errorCode", a.ErrorCode);
+        AddIfSet(evidence, "invokedBy", root.InvokedBy);
+        AddIfSet(evidence, "errorCode", root.ErrorCode);
         return evidence;
     }
 
     /// <summary>Signals every root event carries: how MFA and the console were involved.</summary>
-    public static IEnumerable<string> CommonSignals(RootActivity root)
+    public static IEnumerable<string> CommonSignals(RootEvent root)
     {
-        yield return root.Activity.MfaUsed switch
-        {
-            true => "mfa",
-            false => "no-mfa",
-            null => "mfa-unknown",
-        };
-
-        if (root.Activity.Origin == Records.ActivityOrigin.S3AccessLog)
+        yield return MfaSignal(root.MfaUsed);
+        if (root.FromAccessLog)
         {
             // Seen in S3 server access logs, which record object requests CloudTrail logs only with data events on.
             yield return "s3-access-log";
         }
 
-        if (!string.IsNullOrEmpty(root.Activity.InvokedBy))
+        if (!string.IsNullOrEmpty(root.InvokedBy))
         {
             // The CIS metric filter drops every record with invokedBy; console-invoked root calls are still root use.
             yield return "console-invoked";
         }
     }
+
+    public static string MfaSignal(bool? mfaUsed) => mfaUsed switch
+    {
+        true => "mfa",
+        false => "no-mfa",
+        null => "mfa-unknown",
+    };
+
+    public static string IpSignal(RootEvent root, bool known) =>
+        root.Ip is null ? "no-source-ip" : known ? "known-source-ip" : "new-source-ip";
 
     private static void AddIfSet(JsonObject evidence, string name, string? value)
     {

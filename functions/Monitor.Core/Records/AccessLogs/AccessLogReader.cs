@@ -127,7 +127,7 @@ public sealed class AccessLogReader(int maxLineBytes = AccessLogReader.DefaultMa
         }
         else
         {
-            found.Add(activity);
+            found.Add(activity with { Position = $"line {lineNumber}" });
         }
     }
 }

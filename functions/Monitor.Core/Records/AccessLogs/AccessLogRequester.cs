@@ -28,28 +28,28 @@ public static class AccessLogRequester
             return new Principal(PrincipalType.CanonicalUser, $"canonical:{requester}", PrincipalId: requester);
         }
 
-        var account = AwsArn.Account(requester);
+        var account = Arn.AccountOf(requester);
         if (account is null)
         {
             return new Principal(PrincipalType.Unknown, $"unknown:access-log:{requester}", PrincipalId: requester);
         }
 
-        if (AwsArn.IsRoot(requester))
+        if (Arn.Parse(requester)?.IsRoot == true)
         {
             return new Principal(PrincipalType.Root, requester, requester, account, Name: "root");
         }
 
-        if (AwsArn.RoleOfSession(requester) is { } role)
+        if (Arn.Parse(requester)?.RoleOfSession()?.ToString() is { } role)
         {
-            return new Principal(PrincipalType.AssumedRole, role, requester, account, Name: AwsArn.LastSegment(role), SessionName: AwsArn.LastSegment(requester), IssuerArn: role);
+            return new Principal(PrincipalType.AssumedRole, role, requester, account, Name: Arn.Parse(role)?.LastSegment, SessionName: Arn.Parse(requester)?.LastSegment, IssuerArn: role);
         }
 
         var resource = requester.Split(':', 6)[^1];
         return resource switch
         {
-            _ when resource.StartsWith("user/", StringComparison.Ordinal) => new Principal(PrincipalType.IamUser, requester, requester, account, Name: AwsArn.LastSegment(requester)),
-            _ when resource.StartsWith("role/", StringComparison.Ordinal) => new Principal(PrincipalType.AssumedRole, requester, requester, account, Name: AwsArn.LastSegment(requester), IssuerArn: requester),
-            _ when resource.StartsWith("federated-user/", StringComparison.Ordinal) => new Principal(PrincipalType.FederatedUser, requester, requester, account, SessionName: AwsArn.LastSegment(requester)),
+            _ when resource.StartsWith("user/", StringComparison.Ordinal) => new Principal(PrincipalType.IamUser, requester, requester, account, Name: Arn.Parse(requester)?.LastSegment),
+            _ when resource.StartsWith("role/", StringComparison.Ordinal) => new Principal(PrincipalType.AssumedRole, requester, requester, account, Name: Arn.Parse(requester)?.LastSegment, IssuerArn: requester),
+            _ when resource.StartsWith("federated-user/", StringComparison.Ordinal) => new Principal(PrincipalType.FederatedUser, requester, requester, account, SessionName: Arn.Parse(requester)?.LastSegment),
             _ => new Principal(PrincipalType.Unknown, requester, requester, account),
         };
     }

@@ -32,5 +32,5 @@ public sealed record CredentialReportRow
     public IEnumerable<ReportKey> Keys => [Key1, Key2];
 
     /// <summary>The account, from the ARN (<c>arn:aws:iam::&lt;account&gt;:...</c>).</summary>
-    public string? Account => AwsArn.Account(Arn);
+    public string? Account => Records.Arn.AccountOf(Arn);
 }

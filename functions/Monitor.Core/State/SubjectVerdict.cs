@@ -1,0 +1,20 @@
+using Monitor.Detection;
+
+namespace Monitor.State;
+
+/// <summary>
+/// What one subject's latest judgment contributes to findings (possibly nothing). <see cref="Subject"/> is the
+/// subject's id; each finding in <see cref="Findings"/> is this subject's contribution to the finding with that id.
+/// </summary>
+public sealed record SubjectVerdict(string Subject, IReadOnlyList<Finding> Findings)
+{
+    /// <summary>The contributions merged per finding id (a subject may report to one id more than once).</summary>
+    public IReadOnlyDictionary<string, Finding> ById() =>
+        Findings.GroupBy(f => f.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Finding.MergeAll([.. g]), StringComparer.Ordinal);
+}
+
+/// <summary>How a <see cref="IStateStore.PutVerdictsAsync"/> changed the findings.</summary>
+public sealed record VerdictChanges(IReadOnlyList<Finding> ToAnnounce, IReadOnlyList<Finding> Changed, IReadOnlyList<string> Withdrawn)
+{
+    public static readonly VerdictChanges None = new([], [], []);
+}
