@@ -20,7 +20,7 @@ internal static class PipelineRate
         var gzip = Monitor.Testing.SyntheticCloudTrailStream.Gzipped(records);
         var options = new DetectionOptions();
         var store = new InMemoryStateStore();
-        var ingestor = new Ingestor(new NoObjects(), store, DetectorCatalog.All(options), NullFindingSink.Instance, options, TimeProvider.System);
+        var ingestor = new Ingestor(Monitor.Testing.Fakes.NoObjects.Instance, store, DetectorCatalog.All(options), NullFindingSink.Instance, TimeProvider.System);
 
         var clock = Stopwatch.StartNew();
         using var stream = new MemoryStream(gzip, writable: false);
@@ -29,11 +29,5 @@ internal static class PipelineRate
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{outcome.Records:N0} records, {outcome.Findings.Count:N0} findings, {store.Sightings.Count:N0} state keys in {clock.Elapsed.TotalSeconds:N2} s: {outcome.Records / clock.Elapsed.TotalSeconds:N0} records/s"));
-    }
-
-    private sealed class NoObjects : Monitor.Records.IObjectSource
-    {
-        public Task<Stream> OpenReadAsync(Monitor.Envelopes.ObjectRef reference, CancellationToken cancellationToken) =>
-            throw new Monitor.Records.ObjectUnavailableException(reference, "no objects in this benchmark");
     }
 }

@@ -18,14 +18,14 @@ public sealed class PublicBucketSettingsTests
     {
         var settings = Settings.Load(Environment(null));
 
-        settings.Detection.PublicBuckets.Entries.ShouldBeEmpty();
+        settings.Detection.PublicBuckets.PublicBuckets.Entries.ShouldBeEmpty();
         HandlerCatalog.Exists(settings.Handler).ShouldBeTrue();
     }
 
     [Fact]
     public void ListsNamesAndPrefixes_WhenVariableIsSet()
     {
-        var buckets = Settings.Load(Environment("www.example.com, public-assets-*")).Detection.PublicBuckets;
+        var buckets = Settings.Load(Environment("www.example.com, public-assets-*")).Detection.PublicBuckets.PublicBuckets;
 
         buckets.Contains("www.example.com").ShouldBeTrue();
         buckets.Contains("public-assets-eu").ShouldBeTrue();

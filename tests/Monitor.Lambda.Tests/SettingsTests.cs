@@ -17,9 +17,9 @@ public sealed class SettingsTests
 
         settings.Handler.ShouldBe("ingest-cloudtrail");
         settings.StateTable.ShouldBe("state");
-        settings.Detection.UnusedAfter.ShouldBe(TimeSpan.FromDays(90));
-        settings.Detection.LearningPeriod.ShouldBe(TimeSpan.FromDays(14));
-        settings.Detection.TrustedAccounts.ShouldBeEmpty();
+        settings.Detection.Credentials.UnusedAfter.ShouldBe(TimeSpan.FromDays(90));
+        settings.Detection.Roles.LearningPeriod.ShouldBe(TimeSpan.FromDays(14));
+        settings.Detection.Roles.TrustedAccounts.ShouldBeEmpty();
         settings.SafetyMargin.ShouldBe(TimeSpan.FromSeconds(10));
         settings.StateRetention.ShouldBe(TimeSpan.FromDays(400));
         settings.S3Endpoint.ShouldBeNull();
@@ -72,8 +72,8 @@ public sealed class SettingsTests
 
         settings.ReportBucket.ShouldBe("stack-reportbucket");
 
-        settings.Detection.TrustedAccounts.ShouldBe(["111111111111", "222222222222"], ignoreOrder: true);
-        settings.Detection.UnusedAfter.ShouldBe(TimeSpan.FromDays(45));
+        settings.Detection.Roles.TrustedAccounts.ShouldBe(["111111111111", "222222222222"], ignoreOrder: true);
+        settings.Detection.Credentials.UnusedAfter.ShouldBe(TimeSpan.FromDays(45));
         settings.SafetyMargin.ShouldBe(TimeSpan.FromMilliseconds(250));
         settings.DynamoDbEndpoint.ShouldBe(new Uri("http://127.0.0.1:4567"));
     }
@@ -90,12 +90,12 @@ public sealed class SettingsTests
 
         var settings = Settings.Load(environment);
 
-        settings.Detection.KeyRotationAfter.ShouldBe(TimeSpan.FromDays(30));
-        settings.Detection.RoleAllowList.AllowsCaller("arn:aws:iam::111122223333:role/ci-deploy").ShouldBeTrue();
-        settings.Detection.RoleAllowList.AllowsCaller("arn:aws:iam::111122223333:user/bob").ShouldBeTrue();
-        settings.Detection.RoleAllowList.AllowsRole("arn:aws:iam::111122223333:role/breakglass").ShouldBeTrue();
-        settings.Detection.RoleAllowList.AllowsAddress(System.Net.IPAddress.Parse("198.51.100.7")).ShouldBeTrue();
-        settings.Detection.RoleAllowList.AllowsAddress(System.Net.IPAddress.Parse("203.0.113.7")).ShouldBeFalse();
+        settings.Detection.Credentials.KeyRotationAfter.ShouldBe(TimeSpan.FromDays(30));
+        settings.Detection.Roles.AllowList.AllowsCaller("arn:aws:iam::111122223333:role/ci-deploy").ShouldBeTrue();
+        settings.Detection.Roles.AllowList.AllowsCaller("arn:aws:iam::111122223333:user/bob").ShouldBeTrue();
+        settings.Detection.Roles.AllowList.AllowsRole("arn:aws:iam::111122223333:role/breakglass").ShouldBeTrue();
+        settings.Detection.Roles.AllowList.AllowsAddress(System.Net.IPAddress.Parse("198.51.100.7")).ShouldBeTrue();
+        settings.Detection.Roles.AllowList.AllowsAddress(System.Net.IPAddress.Parse("203.0.113.7")).ShouldBeFalse();
         settings.IamEndpoint.ShouldBe(new Uri("http://127.0.0.1:4570"));
     }
 

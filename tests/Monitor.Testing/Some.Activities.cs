@@ -51,7 +51,7 @@ public static partial class Some
             Principal = principal,
             Account = principal.AccountId ?? Account,
             Region = "us-east-1",
-            AccessKeyId = accessKeyId,
+            AccessKeyId = Records.AccessKeyId.From(accessKeyId),
             Source = SourceAddress.Parse(ip),
             UserAgent = "aws-cli/2.15.0",
             Outcome = outcome,

@@ -92,6 +92,16 @@ public sealed class DynamoStateStore(IAmazonDynamoDB dynamo, string tableName, T
         return _verdicts.ReturnAsync(findingIds, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Finding>> GetFindingsAsync(IReadOnlyCollection<string> findingIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(findingIds);
+        var items = await _reader.BatchGetAsync(findingIds.Distinct(StringComparer.Ordinal).Select(FindingItem.Key), cancellationToken).ConfigureAwait(false);
+        return items.Where(FindingItem.IsActive).Select(i => FindingItem.FromItem(i).Finding)
+            .OrderBy(f => f.Time)
+            .ThenBy(f => f.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
     public async Task<IReadOnlyList<Finding>> ListFindingsAsync(CancellationToken cancellationToken)
     {
         var items = await _reader.QueryAsync(StateTableLayout.FindingPartition, int.MaxValue, cancellationToken).ConfigureAwait(false);

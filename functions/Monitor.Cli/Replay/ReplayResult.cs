@@ -33,7 +33,7 @@ internal sealed class ReplayResult
     {
         Outcomes.Add(outcome);
         Errors.AddRange(outcome.Errors);
-        _findingIds.UnionWith(outcome.FindingIds);
+        _findingIds.UnionWith(outcome.Findings.Select(f => f.Id));
     }
 
     /// <summary>

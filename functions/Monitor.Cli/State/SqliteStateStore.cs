@@ -197,6 +197,25 @@ public sealed partial class SqliteStateStore : IStateStore, IAsyncDisposable
         }
     }
 
+    public async Task<IReadOnlyList<Finding>> GetFindingsAsync(IReadOnlyCollection<string> findingIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(findingIds);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var transaction = _connection.BeginTransaction(deferred: true);
+            return [.. findingIds.Distinct(StringComparer.Ordinal)
+                .Select(id => _statements.ReadFinding(transaction, id))
+                .Where(f => f is { Withdrawn: false })
+                .Select(f => f!.Finding)
+                .OrderBy(f => f.Time).ThenBy(f => f.Id, StringComparer.Ordinal)];
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async Task<IReadOnlyList<Finding>> ListFindingsAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -50,6 +50,9 @@ internal sealed class IngestRun(string input, TimeProvider time)
         _announced.AddRange(announced);
     }
 
-    public MessageOutcome Finish(MessageStatus status) =>
-        new(input, status, _records, [.. _findingIds.Order(StringComparer.Ordinal)], [.. _announced], [.. _errors], [.. Notes], _latest, time.GetElapsedTime(_started));
+    /// <summary>The ids of every finding this message's records contributed to, changed or withdrew.</summary>
+    public IReadOnlyCollection<string> FindingIds => _findingIds;
+
+    public MessageOutcome Finish(MessageStatus status, IReadOnlyList<Finding>? findings = null) =>
+        new(input, status, _records, findings ?? [], [.. _announced], [.. _errors], [.. Notes], _latest, time.GetElapsedTime(_started));
 }

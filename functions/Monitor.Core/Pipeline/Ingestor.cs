@@ -56,7 +56,7 @@ public sealed class Ingestor(
             await ReadGuardedAsync(run, $"message {id} record {i + 1}", _ => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(json))), cancellationToken).ConfigureAwait(false);
         }
 
-        return run.Finish(run.HasFailed ? MessageStatus.Failed : MessageStatus.Processed);
+        return await FinishAsync(run, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Processes one log object read from a local stream (replay of files).</summary>
@@ -64,7 +64,42 @@ public sealed class Ingestor(
     {
         var run = new IngestRun(input, time);
         await ReadGuardedAsync(run, input, _ => Task.FromResult(stream), cancellationToken).ConfigureAwait(false);
-        return run.Finish(run.HasFailed ? MessageStatus.Failed : MessageStatus.Processed);
+        return await FinishAsync(run, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Judges activities read by any other source (a test, another reader, a backfill): in chunks of at most
+    /// <see cref="ChunkSize"/>, each committed, with rejections reported under <paramref name="input"/>.
+    /// </summary>
+    public async Task<MessageOutcome> ProcessActivitiesAsync(string input, IEnumerable<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        var run = new IngestRun(input, time);
+        var report = new ReadReport(input);
+        foreach (var chunk in activities.Chunk(ChunkSize))
+        {
+            foreach (var activity in chunk)
+            {
+                report.CountRecord();
+                run.Observe(activity);
+            }
+
+            await JudgeAsync(run, report, [.. chunk], cancellationToken).ConfigureAwait(false);
+        }
+
+        run.Absorb(report);
+        return await FinishAsync(run, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<MessageOutcome> FinishAsync(IngestRun run, CancellationToken cancellationToken)
+    {
+        var status = run.HasFailed ? MessageStatus.Failed : MessageStatus.Processed;
+        if (run.FindingIds.Count == 0 || cancellationToken.IsCancellationRequested)
+        {
+            return run.Finish(status);
+        }
+
+        return run.Finish(status, await store.GetFindingsAsync(run.FindingIds, cancellationToken).ConfigureAwait(false));
     }
 
     private async Task ReadGuardedAsync(IngestRun run, string input, Func<CancellationToken, Task<Stream>> open, CancellationToken cancellationToken)

@@ -16,15 +16,15 @@ public enum MessageStatus
 }
 
 /// <summary>
-/// The result of one message or input: status, counts, the ids of the findings its records contributed to or
-/// changed (whether new or already known: replay shows them all), the findings that were new (announced), and what
-/// went wrong, naming the item.
+/// The result of one message or input: status, counts, the findings its records contributed to or changed, as they
+/// stood when it ended (whether new or already known: replay shows them all), the findings that were new (announced),
+/// and what went wrong, naming the item.
 /// </summary>
 public sealed record MessageOutcome(
     string Input,
     MessageStatus Status,
     int Records,
-    IReadOnlyList<string> FindingIds,
+    IReadOnlyList<Finding> Findings,
     IReadOnlyList<Finding> NewFindings,
     IReadOnlyList<string> Errors,
     IReadOnlyList<string> Notes,

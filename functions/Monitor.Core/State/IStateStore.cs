@@ -45,6 +45,9 @@ public interface IStateStore
     /// </summary>
     Task ReturnAnnouncementsAsync(IReadOnlyCollection<string> findingIds, CancellationToken cancellationToken);
 
+    /// <summary>The findings with these ids that have at least one contribution, ordered by time then id.</summary>
+    Task<IReadOnlyList<Finding>> GetFindingsAsync(IReadOnlyCollection<string> findingIds, CancellationToken cancellationToken);
+
     /// <summary>Every finding with at least one contribution, ordered by time then id.</summary>
     Task<IReadOnlyList<Finding>> ListFindingsAsync(CancellationToken cancellationToken);
 }

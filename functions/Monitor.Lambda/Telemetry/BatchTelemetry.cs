@@ -46,7 +46,7 @@ public sealed class BatchTelemetry
         {
             w.WriteString("input", outcome.Input);
             w.WriteNumber("records", outcome.Records);
-            w.WriteNumber("findings", outcome.FindingIds.Count);
+            w.WriteNumber("findings", outcome.Findings.Count);
             w.WriteNumber("newFindings", outcome.NewFindings.Count);
             w.WriteNumber("durationMs", Math.Round(duration.TotalMilliseconds, 1));
             if (lag is { } value)

@@ -72,15 +72,18 @@ public sealed class DynamoStateStoreTests(LocalEmulators emulators) : IAsyncLife
     }
 
     [Fact]
-    public async Task PutFindings_StoresOneItemPerFinding_WithItsContractJson()
+    public async Task PutVerdicts_StoresTheContributionAndTheFindingsView_WithItsContractJson()
     {
         var finding = Monitor.Testing.Some.AlertFinding();
 
-        (await Store().PutFindingsAsync([finding], CancellationToken.None)).Count.ShouldBe(1);
+        (await Store().PutVerdictsAsync([new SubjectVerdict("subject-1", [finding])], CancellationToken.None)).ToAnnounce.Count.ShouldBe(1);
 
         var item = await ItemAsync("finding", finding.Id);
         item["json"].S.ShouldBe(FindingDocument.Serialize(finding));
         item["ver"].N.ShouldBe("1");
+        item["announced"].BOOL.ShouldBe(true);
+        (await ItemAsync("p|" + finding.Id, "s|subject-1"))["json"].S.ShouldBe(FindingDocument.Serialize(finding));
+        (await ItemAsync("v|subject-1", "v"))["ids"].L.Select(v => v.S).ShouldBe([finding.Id]);
     }
 
     private DynamoStateStore Store() => new(_dynamo, _table, TimeSpan.FromDays(30));

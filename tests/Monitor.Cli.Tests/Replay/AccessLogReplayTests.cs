@@ -54,7 +54,7 @@ public sealed class AccessLogReplayTests : IDisposable
     [Fact]
     public async Task SqsSample_StaysQuietAboutTheBucket_WhenListedPublic()
     {
-        var findings = await ReplayAsync(new DetectionOptions { PublicBuckets = PublicBucketList.Parse("example-prod-*") });
+        var findings = await ReplayAsync(new DetectionOptions { PublicBuckets = new PublicBucketOptions { PublicBuckets = PublicBucketList.Parse("example-prod-*") } });
 
         findings.ShouldNotContain(f => f.Detector == "public-bucket-access");
     }

@@ -39,8 +39,8 @@ public sealed class ReplayOrderTests : IDisposable
     private Replayer Replayer()
     {
         var store = new InMemoryStateStore();
-        var ingestor = new Ingestor(new FolderObjectSource(_folder), store, [], NullFindingSink.Instance, new DetectionOptions(), new FakeTimeProvider());
-        return new Replayer(ingestor, store);
+        var ingestor = new Ingestor(new FolderObjectSource(_folder), store, [], NullFindingSink.Instance, new FakeTimeProvider());
+        return new Replayer(ingestor, new CredentialAuditor(store, NullFindingSink.Instance, new()));
     }
 
     private void Write(string name, string content) => File.WriteAllText(Path.Combine(_folder, name), content);

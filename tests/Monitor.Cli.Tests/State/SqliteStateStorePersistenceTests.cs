@@ -27,13 +27,13 @@ public sealed class SqliteStateStorePersistenceTests : IDisposable
         await using (var store = SqliteStateStore.Open(StateFile))
         {
             await store.MergeAsync([sighting], default);
-            await store.PutFindingsAsync([finding], default);
+            await store.PutVerdictsAsync([new SubjectVerdict("s1", [finding])], default);
         }
 
         await using var reopened = SqliteStateStore.Open(StateFile);
 
         (await reopened.GetAsync([sighting.Key], default))[sighting.Key].ShouldMatch(sighting);
-        (await reopened.PutFindingsAsync([finding], default)).ShouldBeEmpty();
+        (await reopened.PutVerdictsAsync([new SubjectVerdict("s1", [finding])], default)).ToAnnounce.ShouldBeEmpty();
         (await reopened.ListFindingsAsync(default)).Single().ShouldMatch(finding);
     }
 

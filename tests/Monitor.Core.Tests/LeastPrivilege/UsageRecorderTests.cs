@@ -30,7 +30,7 @@ public sealed class UsageRecorderTests
         again.LastSeen.ShouldBe(first[0].LastSeen);
         again.Days.ShouldBe(first[0].Days);
         (await _store.ListAsync(UsageRecorder.PrincipalsScope, 100, CancellationToken.None)).ShouldHaveSingleItem()
-            .Attribute(UsageRecorder.TypeAttribute).ShouldBe(nameof(PrincipalType.AssumedRole));
+            .Get(UsageRecorder.Type).ShouldBe(PrincipalType.AssumedRole);
     }
 
     [Fact]
@@ -45,10 +45,11 @@ public sealed class UsageRecorderTests
     }
 
     [Fact]
-    public void Recorder_RunsWithEveryDetector_AndReadsNoKeys()
+    public void Recorder_RunsWithEveryDetector_AsAnObserverThatJudgesNothing()
     {
-        DetectorCatalog.All(new DetectionOptions()).OfType<UsageRecorder>().ShouldHaveSingleItem()
-            .KeysFor(Some.Call("s3.amazonaws.com", "GetObject", """{"bucketName":"b","key":"k"}""")).ShouldBeEmpty();
+        var recorder = DetectorCatalog.All(new DetectionOptions()).OfType<UsageRecorder>().ShouldHaveSingleItem();
+
+        recorder.ShouldNotBeAssignableTo<IDetector>();
     }
 
     [Fact]
@@ -88,14 +89,8 @@ public sealed class UsageRecorderTests
 
     private async Task RecordAsync(params Activity[] activities)
     {
-        var view = new StateView(_store);
-        var context = new DetectionContext(view, new DetectionOptions());
-        foreach (var activity in activities)
-        {
-            await _recorder.InspectAsync(activity, context, CancellationToken.None);
-        }
+        var outcome = await new Monitor.Pipeline.DetectionEngine([_recorder], _store).RunAsync(activities, (_, reason) => throw new ShouldAssertException(reason), CancellationToken.None);
 
-        context.Findings.ShouldBeEmpty();
-        await view.CommitAsync(CancellationToken.None);
+        outcome.FindingIds.ShouldBeEmpty();
     }
 }

@@ -25,8 +25,8 @@ public sealed class AccessLogIngestTests
             Some.AccessLogLine(requester: "-", time: At.AddMinutes(1), requestId: "ANON1"),
             Some.AccessLogLine(requester: "-", operation: "REST.PUT.OBJECT", status: 403, errorCode: "AccessDenied", time: At.AddMinutes(2), requestId: "ANON2"),
             Some.AccessLogLine(requester: "-", bucket: "public-site", time: At.AddMinutes(3), requestId: "ANON3")));
-        var options = new DetectionOptions { PublicBuckets = PublicBucketList.Parse("public-site") };
-        var ingestor = new Ingestor(_objects, _store, DetectorCatalog.All(options), _alerts, options, new FakeTimeProvider());
+        var options = new DetectionOptions { PublicBuckets = new PublicBucketOptions { PublicBuckets = PublicBucketList.Parse("public-site") } };
+        var ingestor = new Ingestor(_objects, _store, DetectorCatalog.All(options), _alerts, new FakeTimeProvider());
 
         var outcome = await ingestor.ProcessMessageAsync(new SqsMessage { MessageId = "m-1", Body = Some.S3NotificationBody(Some.S3Record("example-logs", LogKey)) }, default);
 

@@ -51,7 +51,7 @@ public sealed class IngestorTests
     public async Task FailedAlertSend_FailsTheMessage_AndTheRetryAnnouncesTheFindings()
     {
         var message = Message("m-1", Some.S3NotificationBody(Some.S3Record("trail", Key1)));
-        var broken = new Ingestor(_objects, _store, [new EchoDetector()], new FailingSink(), new DetectionOptions(), new FakeTimeProvider());
+        var broken = new Ingestor(_objects, _store, [new EchoDetector()], new FailingSink(), new FakeTimeProvider());
 
         await Should.ThrowAsync<IOException>(() => broken.ProcessMessageAsync(message, default));
         var retry = await Ingestor().ProcessMessageAsync(message, default);
@@ -113,18 +113,18 @@ public sealed class IngestorTests
     }
 
     [Fact]
-    public async Task StateCommits_OncePerKey_PerMessage()
+    public async Task StateCommits_OncePerChunk_WritingEachKeyOnce()
     {
         await Ingestor().ProcessMessageAsync(Message("m-7", Some.S3NotificationBody(Some.S3Record("trail", Key1), Some.S3Record("trail", Key2))), default);
 
-        _store.MergeCalls.ShouldBe(1);
+        _store.MergeCalls.ShouldBe(2, "one chunk per object, each committed before the next is read");
         _store.MergedKeys.Count.ShouldBe(_store.MergedKeys.Distinct().Count());
     }
 
     [Fact]
     public async Task Cancellation_FailsTheMessage_SayingItWillBeRetried()
     {
-        var ingestor = new Ingestor(new HangingObjectSource(), _store, [new EchoDetector()], _alerts, new DetectionOptions(), new FakeTimeProvider());
+        var ingestor = new Ingestor(new HangingObjectSource(), _store, [new EchoDetector()], _alerts, new FakeTimeProvider());
         using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
 
         var outcome = await ingestor.ProcessMessageAsync(Message("m-8", Some.S3NotificationBody(Some.S3Record("trail", Key1))), deadline.Token);
@@ -133,7 +133,7 @@ public sealed class IngestorTests
         outcome.Errors.ShouldHaveSingleItem().ShouldContain("deadline");
     }
 
-    private Ingestor Ingestor() => new(_objects, _store, [new EchoDetector()], _alerts, new DetectionOptions(), new FakeTimeProvider());
+    private Ingestor Ingestor() => new(_objects, _store, [new EchoDetector()], _alerts, new FakeTimeProvider());
 
     private static SqsMessage Message(string id, string body) => new() { MessageId = id, Body = body };
 

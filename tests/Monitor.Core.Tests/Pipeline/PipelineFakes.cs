@@ -1,11 +1,9 @@
 using System.IO.Compression;
 using System.Text;
-using System.Text.Json.Nodes;
 using Monitor.Detection;
 using Monitor.Envelopes;
 using Monitor.Records;
 using Monitor.Sinks;
-using Monitor.State;
 
 namespace Monitor.Core.Tests.Pipeline;
 
@@ -29,34 +27,6 @@ internal sealed class MemoryObjectSource : IObjectSource
         Objects.TryGetValue(reference, out var bytes)
             ? Task.FromResult<Stream>(new MemoryStream(bytes))
             : throw new ObjectUnavailableException(reference, "object not found");
-}
-
-/// <summary>Reports one finding per activity (id from the event) and remembers every event it saw in state.</summary>
-internal sealed class EchoDetector : IDetector
-{
-    public string Id => "echo";
-
-    public IEnumerable<StateKey> KeysFor(Activity activity) => [new StateKey("seen", activity.EventId)];
-
-    public async ValueTask InspectAsync(Activity activity, DetectionContext context, CancellationToken cancellationToken)
-    {
-        var earlier = await context.State.GetAsync("seen", activity.EventId, cancellationToken);
-        context.State.Observe(new StateKey("seen", activity.EventId), activity.Time);
-        context.Report(new Finding
-        {
-            Id = FindingId.For(Id, activity.DedupKey),
-            Detector = Id,
-            Severity = Severity.Info,
-            Title = "seen " + activity.EventName,
-            Account = activity.Account ?? "",
-            Principal = activity.Principal.Key,
-            Time = activity.Time,
-            EventIds = [activity.EventId],
-            Signals = [earlier is null || !earlier.SeenBefore(activity.Time) ? "first-time" : "again"],
-            Evidence = new JsonObject(),
-            Recommendation = "none",
-        });
-    }
 }
 
 /// <summary>Collects what is published.</summary>

@@ -22,7 +22,7 @@ public sealed class ActivityNormalizerTests
         activity.EventName.ShouldBe("ListUsers");
         activity.Account.ShouldBe(CloudTrail.Account);
         activity.Region.ShouldBe("us-east-1");
-        activity.AccessKeyId.ShouldBe("ASIAEXAMPLEKEYID");
+        activity.AccessKeyId?.Value.ShouldBe("ASIAEXAMPLEKEYID");
         activity.Source.Kind.ShouldBe(SourceKind.Public);
         activity.UserAgent.ShouldStartWith("aws-cli/2.15.0");
         activity.Outcome.ShouldBe(Outcome.Success);
@@ -146,6 +146,6 @@ public sealed class ActivityNormalizerTests
         var activity = await CloudTrailReading.ReadOneAsync(record);
 
         (activity with { Record = null }).ToString().ShouldNotContain(token);
-        activity.AccessKeyId.ShouldBe("AKIAEXAMPLEKEYID2");
+        activity.AccessKeyId?.Value.ShouldBe("AKIAEXAMPLEKEYID2");
     }
 }

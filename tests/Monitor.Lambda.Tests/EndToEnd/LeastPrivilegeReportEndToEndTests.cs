@@ -7,6 +7,8 @@ using Monitor.Detection;
 using Monitor.Lambda.Tests.Runtime;
 using Monitor.LeastPrivilege;
 using Monitor.LeastPrivilege.Mapping;
+using Monitor.Pipeline;
+using Monitor.Sinks;
 using Monitor.State;
 using Monitor.Testing;
 using Monitor.Testing.Emulators;
@@ -45,9 +47,8 @@ public sealed class LeastPrivilegeReportEndToEndTests(LocalEmulators emulators) 
     public async Task ScheduledReport_JoinsGrantedWithStoredUsage_AndWritesThreeFilesUnderTheDay()
     {
         var store = new DynamoStateStore(_dynamo, _table, TimeSpan.FromDays(400));
-        var view = new StateView(store);
-        await new UsageRecorder(ActionMapper.Embedded).InspectAsync(Some.Call("s3.amazonaws.com", "GetObject", """{"bucketName":"b","key":"k"}"""), new DetectionContext(view, new DetectionOptions()), CancellationToken.None);
-        await view.CommitAsync(CancellationToken.None);
+        await new Ingestor(NoObjects.Instance, store, [new UsageRecorder(ActionMapper.Embedded)], NullFindingSink.Instance, TimeProvider.System)
+            .ProcessActivitiesAsync("usage", [Some.Call("s3.amazonaws.com", "GetObject", """{"bucketName":"b","key":"k"}""")], CancellationToken.None);
         var document = Uri.EscapeDataString("""{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":["s3:GetObject","s3:DeleteObject"],"Resource":"*"}}""");
         await using var iam = new FakeIamEndpoint();
         iam.Then(HttpStatusCode.OK, $"""<GetAccountAuthorizationDetailsResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetAccountAuthorizationDetailsResult><IsTruncated>false</IsTruncated><UserDetailList/><GroupDetailList/><RoleDetailList><member><RoleName>app</RoleName><Arn>{Some.AppRole}</Arn><RolePolicyList><member><PolicyName>app</PolicyName><PolicyDocument>{document}</PolicyDocument></member></RolePolicyList><AttachedManagedPolicies/></member></RoleDetailList><Policies/></GetAccountAuthorizationDetailsResult></GetAccountAuthorizationDetailsResponse>""");

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.Detection;
 using Monitor.Lambda.Handlers;
+using Monitor.Pipeline;
 using Monitor.Records.CredentialReports;
 using Monitor.Sinks;
 using Monitor.Testing;
@@ -46,16 +47,14 @@ public sealed class CredentialAuditHandlerTests
     [Fact]
     public async Task Audit_Fails_WhenIamReturnsSomethingElse()
     {
-        var handler = new CredentialAuditHandler(new FixedReportSource(CredentialReport.Rejected("iam:GetCredentialReport", "not a report")), _store, _alerts, new DetectionOptions(), new FakeTimeProvider());
+        var handler = new CredentialAuditHandler(new FixedReportSource(CredentialReport.Rejected("iam:GetCredentialReport", "not a report")), new CredentialAuditor(_store, _alerts, new()), new FakeTimeProvider());
 
         await Should.ThrowAsync<InvalidDataException>(() => handler.HandleAsync(Invoke(ScheduleEvent), CancellationToken.None));
     }
 
     private CredentialAuditHandler Handler(params string[] rows) => new(
         new FixedReportSource(Some.ReadCredentialReport(Some.CredentialReportCsv(rows), "iam:GetCredentialReport", new DateTimeOffset(2025, 6, 1, 5, 0, 0, TimeSpan.Zero))),
-        _store,
-        _alerts,
-        new DetectionOptions(),
+        new CredentialAuditor(_store, _alerts, new()),
         new FakeTimeProvider(new DateTimeOffset(2025, 6, 10, 0, 0, 0, TimeSpan.Zero)));
 
     private static async Task<JsonElement> RunAsync(CredentialAuditHandler handler, string body = ScheduleEvent)

@@ -8,6 +8,8 @@ using Monitor.Lambda.Handlers;
 using Monitor.LeastPrivilege;
 using Monitor.LeastPrivilege.Granted;
 using Monitor.LeastPrivilege.Mapping;
+using Monitor.Pipeline;
+using Monitor.Sinks;
 using Monitor.State;
 using Monitor.Testing;
 using Monitor.Testing.Fakes;
@@ -62,14 +64,8 @@ public sealed class LeastPrivilegeReportHandlerTests
 
     private async Task RecordAsync(params Monitor.Records.Activity[] activities)
     {
-        var view = new StateView(_store);
-        var context = new DetectionContext(view, new DetectionOptions());
-        foreach (var activity in activities)
-        {
-            await new UsageRecorder(ActionMapper.Embedded).InspectAsync(activity, context, CancellationToken.None);
-        }
-
-        await view.CommitAsync(CancellationToken.None);
+        await new Ingestor(NoObjects.Instance, _store, [new UsageRecorder(ActionMapper.Embedded)], NullFindingSink.Instance, TimeProvider.System)
+            .ProcessActivitiesAsync("usage", activities, CancellationToken.None);
     }
 
     private static Monitor.Lambda.Runtime.Invocation Invoke(string body) =>

@@ -1,3 +1,4 @@
+using Monitor.Detection;
 using Monitor.State;
 
 namespace Monitor.Testing.Contracts;
@@ -40,14 +41,14 @@ public abstract partial class StateStoreContract
     }
 
     [Fact]
-    public async Task PutFindingsAsync_AnnouncesAFindingOnce_WhenWritersRace()
+    public async Task PutVerdictsAsync_AnnouncesAFindingOnce_AndKeepsEveryContribution_WhenWritersRace()
     {
         var reports = Enumerable.Range(0, Writers).Select(i => Some.Finding(time: T0.AddSeconds(i), eventIds: [$"e{i}"])).ToArray();
 
-        var results = await Task.WhenAll(reports.Select(report => Task.Run(() => Store.PutFindingsAsync([report], CancellationToken.None))));
+        var results = await Task.WhenAll(reports.Select((report, i) => Task.Run(() => Store.PutVerdictsAsync([new SubjectVerdict($"writer-{i}", [report])], CancellationToken.None))));
 
-        results.Sum(r => r.Count).ShouldBe(1);
+        results.Sum(r => r.ToAnnounce.Count).ShouldBe(1);
         var stored = (await Store.ListFindingsAsync(CancellationToken.None)).Single();
-        stored.ShouldMatch(reports.Aggregate((a, b) => a.Merge(b)));
+        stored.ShouldMatch(Finding.MergeAll(reports));
     }
 }

@@ -77,11 +77,11 @@ public abstract partial class StateStoreContract
 
     [Theory]
     [MemberData(nameof(HostileText))]
-    public async Task PutFindingsAsync_StoresHostileTextAsData(string text)
+    public async Task PutVerdictsAsync_StoresHostileTextAsData(string text)
     {
         var finding = Some.Finding(title: text, eventIds: [text], signals: [text], evidence: new JsonObject { [text] = text });
 
-        (await PutAsync(finding)).Single().ShouldMatch(finding);
+        (await PutAsync(Verdict(text, finding))).ToAnnounce.Single().ShouldMatch(finding);
 
         (await Store.ListFindingsAsync(CancellationToken.None)).Single().ShouldMatch(finding);
     }

@@ -11,8 +11,7 @@ public sealed class InMemoryStateStore : IStateStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<StateKey, Sighting> _sightings = [];
-    private readonly Dictionary<string, Finding> _findings = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _returned = new(StringComparer.Ordinal);
+    private readonly Storage _verdicts = new();
 
     /// <summary>A snapshot of every stored sighting, for assertions.</summary>
     public IReadOnlyDictionary<StateKey, Sighting> Sightings
@@ -22,6 +21,18 @@ public sealed class InMemoryStateStore : IStateStore
             lock (_gate)
             {
                 return new Dictionary<StateKey, Sighting>(_sightings);
+            }
+        }
+    }
+
+    /// <summary>A snapshot of every subject's contributions (subject → finding ids), for assertions.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Verdicts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, IReadOnlyList<string>>(_verdicts.Subjects, StringComparer.Ordinal);
             }
         }
     }
@@ -59,6 +70,19 @@ public sealed class InMemoryStateStore : IStateStore
         }
     }
 
+    public Task<IReadOnlyList<Sighting>> ListRangeAsync(string scope, string from, string to, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        lock (_gate)
+        {
+            IReadOnlyList<Sighting> list = [.. _sightings.Values
+                .Where(s => s.Key.Scope == scope && CodePointComparer.Instance.Compare(s.Key.Member, from) >= 0 && CodePointComparer.Instance.Compare(s.Key.Member, to) < 0)
+                .OrderBy(s => s.Key.Member, CodePointComparer.Instance)
+                .Take(limit)];
+            return Task.FromResult(list);
+        }
+    }
+
     public Task MergeAsync(IReadOnlyCollection<Sighting> sightings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sightings);
@@ -76,32 +100,13 @@ public sealed class InMemoryStateStore : IStateStore
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<Finding>> PutFindingsAsync(IReadOnlyCollection<Finding> findings, CancellationToken cancellationToken)
+    public Task<VerdictChanges> PutVerdictsAsync(IReadOnlyCollection<SubjectVerdict> verdicts, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(findings);
-        var fresh = new List<Finding>();
+        ArgumentNullException.ThrowIfNull(verdicts);
         lock (_gate)
         {
-            foreach (var group in findings.GroupBy(f => f.Id, StringComparer.Ordinal))
-            {
-                var merged = group.Aggregate((a, b) => a.Merge(b));
-                if (_findings.TryGetValue(group.Key, out var stored))
-                {
-                    _findings[group.Key] = stored.Merge(merged);
-                    if (_returned.Remove(group.Key))
-                    {
-                        fresh.Add(_findings[group.Key]);
-                    }
-                }
-                else
-                {
-                    _findings[group.Key] = merged;
-                    fresh.Add(merged);
-                }
-            }
+            return Task.FromResult(VerdictBook.Apply(_verdicts, verdicts));
         }
-
-        return Task.FromResult<IReadOnlyList<Finding>>(fresh);
     }
 
     public Task ReturnAnnouncementsAsync(IReadOnlyCollection<string> findingIds, CancellationToken cancellationToken)
@@ -109,18 +114,86 @@ public sealed class InMemoryStateStore : IStateStore
         ArgumentNullException.ThrowIfNull(findingIds);
         lock (_gate)
         {
-            _returned.UnionWith(findingIds.Where(_findings.ContainsKey));
+            _verdicts.Returned.UnionWith(findingIds.Where(id => _verdicts.Views.ContainsKey(id)));
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<Finding>> GetFindingsAsync(IReadOnlyCollection<string> findingIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(findingIds);
+        lock (_gate)
+        {
+            IReadOnlyList<Finding> list = [.. findingIds.Distinct(StringComparer.Ordinal)
+                .Select(id => _verdicts.Views.TryGetValue(id, out var view) && !view.Withdrawn ? view.Finding : null)
+                .OfType<Finding>()
+                .OrderBy(f => f.Time).ThenBy(f => f.Id, StringComparer.Ordinal)];
+            return Task.FromResult(list);
+        }
     }
 
     public Task<IReadOnlyList<Finding>> ListFindingsAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            IReadOnlyList<Finding> list = [.. _findings.Values.OrderBy(f => f.Time).ThenBy(f => f.Id, StringComparer.Ordinal)];
+            IReadOnlyList<Finding> list = [.. _verdicts.Views.Values.Where(v => !v.Withdrawn).Select(v => v.Finding).OrderBy(f => f.Time).ThenBy(f => f.Id, StringComparer.Ordinal)];
             return Task.FromResult(list);
         }
+    }
+
+    private sealed class Storage : IVerdictStorage
+    {
+        public Dictionary<string, IReadOnlyList<string>> Subjects { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, Dictionary<string, Finding>> Parts { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, StoredFinding> Views { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Returned { get; } = new(StringComparer.Ordinal);
+
+        public IReadOnlyList<string> ReadSubject(string subject) => Subjects.TryGetValue(subject, out var ids) ? ids : [];
+
+        public void WriteSubject(string subject, IReadOnlyList<string> findingIds)
+        {
+            if (findingIds.Count == 0)
+            {
+                Subjects.Remove(subject);
+            }
+            else
+            {
+                Subjects[subject] = findingIds;
+            }
+        }
+
+        public Finding? ReadPart(string findingId, string subject) =>
+            Parts.TryGetValue(findingId, out var parts) && parts.TryGetValue(subject, out var part) ? part : null;
+
+        public void WritePart(string findingId, string subject, Finding? contribution)
+        {
+            if (!Parts.TryGetValue(findingId, out var parts))
+            {
+                Parts[findingId] = parts = new(StringComparer.Ordinal);
+            }
+
+            if (contribution is null)
+            {
+                parts.Remove(subject);
+            }
+            else
+            {
+                parts[subject] = contribution;
+            }
+        }
+
+        public IReadOnlyList<Finding> ReadParts(string findingId) => Parts.TryGetValue(findingId, out var parts) ? [.. parts.Values] : [];
+
+        public StoredFinding? ReadView(string findingId) => Views.TryGetValue(findingId, out var view) ? view : null;
+
+        public void WriteView(Finding finding, bool withdrawn) => Views[finding.Id] = new StoredFinding(finding, withdrawn);
+
+        public bool IsReturned(string findingId) => Returned.Contains(findingId);
+
+        public bool TakeReturned(string findingId) => Returned.Remove(findingId);
     }
 }

@@ -97,8 +97,9 @@ internal sealed class AssumptionJudge(RoleOptions options)
             return;
         }
 
-        // Only a caller's first assumption of the role carries the baseline: the one a late fact has judged again.
-        var baseline = IsNewCaller(assumption, snapshot) ? BaselineFact(assumption, snapshot) : null;
+        // Only the target's or a caller's first assumption carries the baseline: the ones a late fact has judged again.
+        var first = snapshot.IsEarliest(RoleState.Target(assumption.TargetAccount, assumption.Target), assumption);
+        var baseline = first || IsNewCaller(assumption, snapshot) ? BaselineFact(assumption, snapshot) : null;
         judgment.Report(RoleFindings.Assumption(assumption, signals, depth, baseline));
     }
 
@@ -265,7 +266,7 @@ internal sealed class AssumptionJudge(RoleOptions options)
     {
         var at = assumption.Time;
         var targetSeen = snapshot[RoleState.Target(assumption.TargetAccount, assumption.Target)];
-        if (targetSeen is null || !targetSeen.SeenBefore(at))
+        if (targetSeen is null || !targetSeen.SeenBefore(at) || snapshot.IsEarliest(RoleState.Target(assumption.TargetAccount, assumption.Target), assumption))
         {
             return "never assumed before";
         }

@@ -6,7 +6,7 @@ namespace Monitor.Detection.Roles;
 
 /// <summary>
 /// What each use of a session adds to the facts about it: the networks and clients it is used from, its denied calls,
-/// the offensive tools it runs. Its summary remembers the session, so a new network or tool has it judged.
+/// the offensive tools it runs. Every use has the session judged; its summary says what the judgment needs to list.
 /// </summary>
 internal static class SessionFacts
 {
@@ -33,7 +33,7 @@ internal static class SessionFacts
 
         var at = activity.Time;
         var family = UserAgentFamily.Of(activity.UserAgent);
-        var judged = false;
+        observation.Judge(session);
         observation.Saw(Summary(session.Subject), at)
             .With(PrincipalKey, session.PrincipalKey)
             .With(PrincipalArn, session.PrincipalArn)
@@ -51,7 +51,6 @@ internal static class SessionFacts
                     .With(RoleState.First, EventOf(activity, family) with { Tool = tool })
                     .Add(EventIds, activity.EventId);
                 observation.Saw(Summary(session.Subject), at).Add(ToolHours, hour).Remember(session);
-                judged = true;
             }
         }
 
@@ -65,13 +64,6 @@ internal static class SessionFacts
             {
                 observation.Saw(new StateKey(RoleState.DenialsOfRole(role.Account, roleName), TimeOrdered.Member(at, session.Subject)), at).Remember(session);
             }
-
-            judged = true;
-        }
-
-        if (judged)
-        {
-            observation.Judge(session);
         }
     }
 

@@ -18,14 +18,15 @@ internal sealed class SessionJudge(RoleOptions options, AssumptionJudge assumpti
     {
         var summary = SessionFacts.Summary(session.Subject);
         plan.Read(summary);
-        if (!session.Instance)
-        {
-            PlanOrigin(session.Subject, plan);
-        }
-
         plan.Then((snapshot, more) =>
         {
+            // Most sessions keep to one network and are never denied: their judgment reads nothing more.
             var facts = snapshot[summary];
+            if (!session.Instance && (HasSeveralNetworks(facts) || facts.Get(SessionFacts.ToolHours).Count > 0 || facts.Get(SessionFacts.Denied).Count > 0))
+            {
+                PlanOrigin(session.Subject, more);
+            }
+
             if (HasSeveralNetworks(facts))
             {
                 more.List(RoleState.SessionNetworks(session.Subject), NetworkLimit);
@@ -90,6 +91,12 @@ internal sealed class SessionJudge(RoleOptions options, AssumptionJudge assumpti
             first = first is null || burst.Hits[0].Trigger.Time < first.Time ? burst.Hits[0].Trigger : first;
         }
 
+        var tools = facts.Get(SessionFacts.ToolHours).Count > 0 ? snapshot.List(RoleState.SessionTools(session.Subject)) : [];
+        if (signals.Count == 0 && tools.Count == 0)
+        {
+            return;
+        }
+
         // An instance session's keys rotate: its origin is the key of the use away from the instance.
         var key = session.Instance ? where?.Offending.Key : session.Subject;
         var origin = key is null ? null : snapshot[RoleState.Session(key)];
@@ -104,7 +111,7 @@ internal sealed class SessionJudge(RoleOptions options, AssumptionJudge assumpti
             judgment.Report(RoleFindings.Session(session, first.Time, [.. events.SelectMany(e => e.Ids)], signals, evidence));
         }
 
-        foreach (var tool in facts.Get(SessionFacts.ToolHours).Count > 0 ? snapshot.List(RoleState.SessionTools(session.Subject)) : [])
+        foreach (var tool in tools)
         {
             var toolSignals = new List<RoleSignal> { new("offensive-user-agent", RoleWeights.OffensiveAgent, $"session used by an offensive or scanning tool ({tool.Get(RoleState.First)?.Tool})") };
             AddOrigin(toolSignals, origin, originScore);

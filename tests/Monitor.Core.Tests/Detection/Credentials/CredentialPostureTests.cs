@@ -7,7 +7,7 @@ namespace Monitor.Core.Tests.Detection.Credentials;
 public class CredentialPostureTests
 {
     private static readonly DateTimeOffset AsOf = Some.CredentialEpoch;
-    private static readonly CredentialPosture Posture = new(new DetectionOptions { UnusedAfter = TimeSpan.FromDays(90) });
+    private static readonly CredentialPosture Posture = new(new CredentialOptions { UnusedAfter = TimeSpan.FromDays(90) });
 
     [Fact]
     public void KeyUnused_IsNotReported_AtExactlyNDays() =>
@@ -75,7 +75,7 @@ public class CredentialPostureTests
     [Fact]
     public void Threshold_FollowsUnusedAfter()
     {
-        var cis = new CredentialPosture(new DetectionOptions { UnusedAfter = TimeSpan.FromDays(45) });
+        var cis = new CredentialPosture(new CredentialOptions { UnusedAfter = TimeSpan.FromDays(45) });
 
         cis.Judge(User(Key(used: AsOf.AddDays(-46), created: AsOf.AddDays(-50))), AsOf).Select(p => p.Signal).ShouldBe(["key-unused"]);
     }

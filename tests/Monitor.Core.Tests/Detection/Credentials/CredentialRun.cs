@@ -7,28 +7,23 @@ using Monitor.Testing.Fakes;
 
 namespace Monitor.Core.Tests.Detection.Credentials;
 
-/// <summary>Runs the ledger detector over activities (one committed unit each, as separate messages would be) and audits the store.</summary>
+/// <summary>Runs the ledger detector over activities (one committed chunk each, as separate messages would be) and audits the store.</summary>
 internal sealed class CredentialRun(int unusedAfterDays = 90)
 {
-    public InMemoryStateStore Store { get; } = new();
+    private readonly EngineRun _run = new(new CredentialLedgerDetector(new CredentialOptions { UnusedAfter = TimeSpan.FromDays(unusedAfterDays) }));
 
-    public DetectionOptions Options { get; } = new() { UnusedAfter = TimeSpan.FromDays(unusedAfterDays) };
+    public InMemoryStateStore Store => _run.Store;
 
+    public CredentialOptions Options { get; } = new() { UnusedAfter = TimeSpan.FromDays(unusedAfterDays) };
+
+    /// <summary>The findings stored so far (dormant credentials woken up).</summary>
     public List<Finding> Findings { get; } = [];
 
     public async Task<CredentialRun> FeedAsync(params Activity[] activities)
     {
-        var detector = new CredentialLedgerDetector(Options);
-        foreach (var activity in activities)
-        {
-            var view = new StateView(Store);
-            var context = new DetectionContext(view, Options);
-            await view.PrefetchAsync(detector.KeysFor(activity), CancellationToken.None);
-            await detector.InspectAsync(activity, context, CancellationToken.None);
-            await view.CommitAsync(CancellationToken.None);
-            Findings.AddRange(context.Findings);
-        }
-
+        var stored = await _run.EachAsync(activities);
+        Findings.Clear();
+        Findings.AddRange(stored);
         return this;
     }
 

@@ -1,9 +1,7 @@
 using Monitor.Detection;
 using Monitor.Detection.PublicBuckets;
 using Monitor.Records;
-using Monitor.State;
 using Monitor.Testing;
-using Monitor.Testing.Fakes;
 
 namespace Monitor.Core.Tests.Detection.PublicBuckets;
 
@@ -12,14 +10,8 @@ public sealed class PublicBucketAccessDetectorTests
     private static async Task<IReadOnlyCollection<Finding>> DetectAsync(IEnumerable<string> lines, string publicBuckets = "")
     {
         var (activities, _) = await Some.ReadAccessLogAsync(lines);
-        var detector = new PublicBucketAccessDetector(PublicBucketList.Parse(publicBuckets));
-        var context = new DetectionContext(new StateView(new InMemoryStateStore()), new DetectionOptions());
-        foreach (var activity in activities)
-        {
-            await detector.InspectAsync(activity, context, CancellationToken.None);
-        }
-
-        return context.Findings;
+        var detector = new PublicBucketAccessDetector(new PublicBucketOptions { PublicBuckets = PublicBucketList.Parse(publicBuckets) });
+        return await new EngineRun(detector).TogetherAsync([.. activities]);
     }
 
     [Fact]
@@ -81,11 +73,9 @@ public sealed class PublicBucketAccessDetectorTests
     public async Task IgnoresCloudTrailActivity_EvenWhenAnonymous()
     {
         var activity = Some.Activity() with { Principal = Monitor.Records.AccessLogs.AccessLogRequester.Anonymous, Resources = ["arn:aws:s3:::b/k"] };
-        var context = new DetectionContext(new StateView(new InMemoryStateStore()), new DetectionOptions());
+        var findings = await new EngineRun(new PublicBucketAccessDetector(new PublicBucketOptions())).TogetherAsync(activity);
 
-        await new PublicBucketAccessDetector(PublicBucketList.None).InspectAsync(activity, context, CancellationToken.None);
-
-        context.Findings.ShouldBeEmpty();
+        findings.ShouldBeEmpty();
         activity.Origin.ShouldBe(ActivityOrigin.CloudTrail);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Monitor.Detection;
+using Monitor.Detection.Roles;
 using Monitor.Testing;
 
 namespace Monitor.Core.Tests.Detection.Roles;
@@ -13,7 +14,7 @@ public sealed class AssumptionSignalTests
     internal static readonly JsonObject Bob = Some.UserIdentity("bob", key: "AKIAEXAMPLEBOBKEY001");
     internal static readonly string App = Some.RoleArn("app");
 
-    internal static async Task<RoleReplay> BaselineAsync(DetectionOptions? options = null)
+    internal static async Task<RoleReplay> BaselineAsync(RoleOptions? options = null)
     {
         var replay = new RoleReplay(options);
         for (var day = 0; day < 16; day++)
@@ -69,7 +70,7 @@ public sealed class AssumptionSignalTests
     {
         var outsider = Some.OtherAccountIdentity("999988887777", "AROAOUTSIDER:probe");
         var untrusted = await BaselineAsync();
-        var trusted = await BaselineAsync(new DetectionOptions { TrustedAccounts = new HashSet<string> { "999988887777" } });
+        var trusted = await BaselineAsync(new RoleOptions { TrustedAccounts = new HashSet<string> { "999988887777" } });
 
         var finding = (await untrusted.FeedAsync(Some.AssumeRole(AfterLearning, outsider, App, "ASIANEW"))).ShouldHaveSingleItem();
         var quiet = await trusted.FeedAsync(Some.AssumeRole(AfterLearning, outsider, App, "ASIANEW"));

@@ -17,14 +17,17 @@ public sealed class RealLogTests
         "low|tool:stratus-red-team-ec2lui-role-pcccexdthk|offensive-user-agent",
         "low|tool:stratus-red-team-ec2lui-role-wuzemnoeqa|offensive-user-agent",
 
-        // GetPasswordData on 30 instances and DescribeInstanceAttribute(userData) sweeps: denial bursts per session.
+        // GetPasswordData on 30 instances and DescribeInstanceAttribute(userData) sweeps: denial bursts per session,
+        // each session issued by the tool's assumption (so suspicious-origin), whatever order the records come in.
         "medium|session:stratus-red-team-ec2-get-password-data-role|access-denied-burst,suspicious-origin",
-        "low|session:stratus-red-team-get-usr-data-role|access-denied-burst",
+        "medium|session:stratus-red-team-get-usr-data-role|access-denied-burst,suspicious-origin",
 
         // ec2-steal-credentials: the instance's role used from 192.168.10.20 with another SDK, after 3.225.16.109.
         "medium|session:stratus-red-team-ec2-steal-credentials-role|instance-credential-off-instance,user-agent-changed",
 
-        // Stratus detonation logs (one account per technique).
+        // Stratus detonation logs (one account per technique), with the same two denial sweeps.
+        "medium|session:stratus-red-team-ec2-get-password-data-role|access-denied-burst,suspicious-origin",
+        "medium|session:stratus-red-team-get-usr-data-role|access-denied-burst,suspicious-origin",
         "low|tool:stratus-red-team-ec2-get-password-data-role|offensive-user-agent",
         "low|tool:stratus-red-team-get-usr-data-role|offensive-user-agent",
         "low|tool:stratus-red-team-ec2lui-role-idtzskbvtd|offensive-user-agent",

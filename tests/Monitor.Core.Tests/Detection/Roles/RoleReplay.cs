@@ -15,13 +15,13 @@ namespace Monitor.Core.Tests.Detection.Roles;
 /// Runs the role detector through the real pipeline (reader, normalizer, state view, commit) over an in-memory
 /// store that lives as long as this object, so tests can feed "files" one after another like deliveries.
 /// </summary>
-internal sealed class RoleReplay(DetectionOptions? options = null)
+internal sealed class RoleReplay(RoleOptions? options = null)
 {
-    private readonly DetectionOptions _options = options ?? new DetectionOptions();
+    private readonly RoleOptions _options = options ?? new RoleOptions();
 
     public InMemoryStateStore Store { get; } = new();
 
-    /// <summary>Every finding reported, merged by id across all files fed so far.</summary>
+    /// <summary>Every finding in the store after the files fed so far.</summary>
     public Dictionary<string, Finding> Findings { get; } = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<Finding>> FeedAsync(params JsonObject[] records)
@@ -53,13 +53,16 @@ internal sealed class RoleReplay(DetectionOptions? options = null)
     public IReadOnlyList<Finding> Sorted() => [.. Findings.Values.OrderBy(f => f.Time).ThenBy(f => f.Id, StringComparer.Ordinal)];
 
     private Ingestor Ingestor(IObjectSource objects) =>
-        new(objects, Store, [new RoleAssumptionDetector(_options)], NullFindingSink.Instance, _options, TimeProvider.System);
+        new(objects, Store, [new RoleAssumptionDetector(_options)], NullFindingSink.Instance, TimeProvider.System);
 
+    // The store holds the findings as every delivery so far corrected them; a feed shows what its own records touched.
     private IReadOnlyList<Finding> Absorb(MessageOutcome outcome)
     {
-        foreach (var finding in outcome.Findings)
+        outcome.Errors.ShouldBeEmpty();
+        Findings.Clear();
+        foreach (var finding in Store.ListFindingsAsync(CancellationToken.None).GetAwaiter().GetResult())
         {
-            Findings[finding.Id] = Findings.TryGetValue(finding.Id, out var earlier) ? earlier.Merge(finding) : finding;
+            Findings[finding.Id] = finding;
         }
 
         return outcome.Findings;

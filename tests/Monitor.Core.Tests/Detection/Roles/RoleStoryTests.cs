@@ -1,4 +1,5 @@
 using Monitor.Detection;
+using Monitor.Detection.Roles;
 
 namespace Monitor.Core.Tests.Detection.Roles;
 
@@ -28,7 +29,7 @@ public sealed class RoleStoryTests
     [Fact]
     public async Task Story_WithTheAuditAccountTrusted_StillReportsTheOutsider()
     {
-        var replay = new RoleReplay(new DetectionOptions { TrustedAccounts = new HashSet<string> { "444455556666" } });
+        var replay = new RoleReplay(new RoleOptions { TrustedAccounts = new HashSet<string> { "444455556666" } });
         await replay.FeedSqsEventAsync(Sample, Objects);
 
         replay.Findings.Count.ShouldBe(5);

@@ -11,7 +11,7 @@ public sealed class SessionSignalTests
     private const string SsmAgent = "aws-sdk-go/1.55.5 (go1.22.7; linux; amd64) amazon-ssm-agent/3.3.987.0";
     private static readonly string AppRole = Some.RoleArn("app-server");
 
-    private static async Task<RoleReplay> InstanceAsync(DetectionOptions? options = null)
+    private static async Task<RoleReplay> InstanceAsync(RoleOptions? options = null)
     {
         var replay = new RoleReplay(options);
         await replay.FeedAsync(
@@ -48,7 +48,7 @@ public sealed class SessionSignalTests
     [Fact]
     public async Task InstanceCredential_FromAllowListedEgress_IsQuiet()
     {
-        var replay = await InstanceAsync(new DetectionOptions { RoleAllowList = new RoleAllowList { Networks = ["203.0.113.0/24"] } });
+        var replay = await InstanceAsync(new RoleOptions { AllowList = new RoleAllowList { Networks = ["203.0.113.0/24"] } });
 
         (await replay.FeedAsync(Some.ApiCall(Start.AddMinutes(30), Instance("ASIAINSTANCE01"), "iam", "ListRoles", "203.0.113.66", Some.Cli))).ShouldBeEmpty();
     }

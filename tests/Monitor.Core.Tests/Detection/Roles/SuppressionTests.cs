@@ -30,8 +30,8 @@ public sealed class SuppressionTests
     [Fact]
     public async Task AllowListedCallerOrRole_IsNeverReported()
     {
-        var callers = await BaselineAsync(new DetectionOptions { RoleAllowList = new RoleAllowList { Callers = ["arn:aws:iam::111122223333:user/b*"] } });
-        var roles = await BaselineAsync(new DetectionOptions { RoleAllowList = new RoleAllowList { Roles = [App] } });
+        var callers = await BaselineAsync(new RoleOptions { AllowList = new RoleAllowList { Callers = ["arn:aws:iam::111122223333:user/b*"] } });
+        var roles = await BaselineAsync(new RoleOptions { AllowList = new RoleAllowList { Roles = [App] } });
 
         (await callers.FeedAsync(Some.AssumeRole(AfterLearning, Bob, App, "ASIANEW", "203.0.113.9"))).ShouldBeEmpty();
         (await roles.FeedAsync(Some.AssumeRole(AfterLearning, Bob, App, "ASIANEW", "203.0.113.9"))).ShouldBeEmpty();
@@ -40,7 +40,7 @@ public sealed class SuppressionTests
     [Fact]
     public async Task AllowListedNetwork_IsNotNew()
     {
-        var replay = await BaselineAsync(new DetectionOptions { RoleAllowList = new RoleAllowList { Networks = ["203.0.113.0/25"] } });
+        var replay = await BaselineAsync(new RoleOptions { AllowList = new RoleAllowList { Networks = ["203.0.113.0/25"] } });
 
         (await replay.FeedAsync(Some.AssumeRole(AfterLearning, Bob, App, "ASIANEW", "203.0.113.9"))).ShouldBeEmpty();
     }
@@ -48,7 +48,7 @@ public sealed class SuppressionTests
     [Fact]
     public async Task NoveltyInsideTheLearningPeriod_IsRecordedNotReported_AndReportedFromItsEnd()
     {
-        var replay = new RoleReplay(new DetectionOptions { LearningPeriod = TimeSpan.FromDays(14) });
+        var replay = new RoleReplay(new RoleOptions { LearningPeriod = TimeSpan.FromDays(14) });
         await replay.FeedAsync(Some.AssumeRole(Start, Alice, App, "ASIAFIRST"));
         var end = Start.AddDays(14);
 

@@ -52,8 +52,8 @@ public class AssumeRootRulesTests
         var findings = await run.EachAsync(AssumeRoot(Some.Time), RootSessionCall(Some.Time.AddMinutes(2)));
 
         findings.ShouldAllBe(f => !f.Evidence.ToJsonString().Contains(Token));
-        run.Store.Sightings.Values.ShouldAllBe(s => s.Attributes.Values.All(a => !a.Value.Contains(Token)));
-        run.Store.Sightings[new("assume-root-session", SessionKey)].Attribute("caller").ShouldBe(Caller.Arn);
+        run.Store.Sightings.Values.ShouldAllBe(s => s.Attributes.Values.Concat(s.Earliest.Values).All(a => !a.Value.Contains(Token)));
+        run.Store.Sightings[new("assume-root-session", SessionKey)].EarliestAttribute("caller").ShouldBe(Caller.Arn);
     }
 
     [Fact]
