@@ -55,18 +55,6 @@ public sealed class CloudTrailReaderToleranceTests
     }
 
     [Fact]
-    public async Task RejectsTheRecord_WhenUserIdentityIsNotAnObject()
-    {
-        var record = CloudTrail.Record();
-        record["userIdentity"] = "root";
-
-        var (activities, report) = await CloudTrailReading.ReadAsync(CloudTrail.Log(record, CloudTrail.Record()));
-
-        activities.Count.ShouldBe(1);
-        report.Errors.ShouldHaveSingleItem().ShouldContain("record 1: unreadable record");
-    }
-
-    [Fact]
     public async Task ReadsTheRecord_WhenOptionalFieldsAreNullOrMissing()
     {
         var record = new JsonObject
