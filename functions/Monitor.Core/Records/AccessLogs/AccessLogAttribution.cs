@@ -32,7 +32,7 @@ internal sealed class AccessLogAttribution(AccessLogOrigin origin)
 
         if (!TryTime(line[AccessLogField.Time], out var time))
         {
-            rejection = "unreadable time (expected [dd/Mon/yyyy:HH:mm:ss +0000])";
+            rejection = $"unreadable time (expected [dd/Mon/yyyy:HH:mm:ss +0000] within {EventTimeRange.Description})";
             return null;
         }
 
