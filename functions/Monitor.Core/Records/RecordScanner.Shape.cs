@@ -105,6 +105,12 @@ internal sealed partial class RecordScanner
 
     private RootProperty NameRootProperty(ref Utf8JsonReader reader)
     {
+        // ValueTextEquals unescapes the name first and throws on a lone surrogate; such a name is none of these anyway.
+        if (reader.ValueIsEscaped && LoneSurrogate.IndexIn(reader.ValueSpan) >= 0)
+        {
+            return RootProperty.Other;
+        }
+
         if (reader.ValueTextEquals("Records"u8))
         {
             return RootProperty.Records;

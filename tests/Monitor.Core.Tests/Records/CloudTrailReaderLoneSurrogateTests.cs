@@ -148,4 +148,40 @@ public sealed class CloudTrailReaderLoneSurrogateTests
 
         ShouldHaveReadOnlyTheGoodOnes(activities, report, "not valid UTF-8");
     }
+
+    [Fact]
+    public async Task RejectsTheRecord_WhenARootFieldNameOfASingleRecordHoldsALoneSurrogate()
+    {
+        // Found by the fuzzer: recognising the root's shape compared this name and threw.
+        var json = "{\"\\udc00ven\":\"0\"," + CloudTrail.Record().ToJsonString()[1..];
+
+        var (activities, report) = await CloudTrailReading.ReadAsync(json);
+
+        activities.ShouldBeEmpty();
+        report.Errors.ShouldBe([$"{CloudTrailReading.Input}: record 1: invalid JSON string: lone surrogate \\udc00 in a field name"]);
+    }
+
+    [Theory]
+    [InlineData("d\\ud800etail-type")]
+    [InlineData("\\ud800")]
+    public async Task ReadsTheDetail_WhenAnEventBridgeRootFieldNameHoldsALoneSurrogate(string name)
+    {
+        var json = "{\"" + name + "\":1," + CloudTrail.EventBridge(CloudTrail.Record())[1..];
+
+        var (activities, report) = await CloudTrailReading.ReadAsync(json);
+
+        report.Errors.ShouldBeEmpty();
+        activities.ShouldHaveSingleItem().EventName.ShouldBe("ListUsers");
+    }
+
+    [Fact]
+    public async Task ReadsEveryRecord_WhenAFieldNameBesideRecordsHoldsALoneSurrogate()
+    {
+        var json = "{\"\\ud800Records\":[1]," + CloudTrail.Log(Good("first"), Good("second"))[1..];
+
+        var (activities, report) = await CloudTrailReading.ReadAsync(json);
+
+        report.Errors.ShouldBeEmpty();
+        activities.Select(a => a.EventId).ShouldBe(["first", "second"]);
+    }
 }
