@@ -99,7 +99,8 @@ internal sealed class AccessLogAttribution(AccessLogOrigin origin)
 
     private bool TryTime(ReadOnlySpan<byte> text, out DateTimeOffset time)
     {
-        if (text.SequenceEqual(_lastTimeText))
+        // The cache starts empty: an empty time field must not match it and read as 0001-01-01.
+        if (_lastTimeText.Length > 0 && text.SequenceEqual(_lastTimeText))
         {
             time = _lastTime;
             return true;

@@ -102,6 +102,21 @@ public sealed class AccessLogReaderTests
         report.Errors.ShouldBe(["s3://logs/a.log: line 2: unreadable time (expected [dd/Mon/yyyy:HH:mm:ss +0000] within 1970-01-01 to 2100-01-01)"]);
     }
 
+    [Fact]
+    public async Task RejectsTheLine_WhenItsTimeFieldIsEmpty()
+    {
+        // Found by the fuzzer: an empty time matched the empty cache of the last time read and became 0001-01-01.
+        var empty = Some.AccessLogLine(requestId: "EMPTY").Replace("[02/Jan/2025:00:00:00 +0000]", "", StringComparison.Ordinal);
+
+        var (activities, report) = await Some.ReadAccessLogAsync([empty, Some.AccessLogLine(requestId: "GOOD"), empty], "s3://logs/a.log");
+
+        activities.ShouldHaveSingleItem().EventId.ShouldBe("GOOD");
+        report.Errors.ShouldBe([
+            "s3://logs/a.log: line 1: unreadable time (expected [dd/Mon/yyyy:HH:mm:ss +0000] within 1970-01-01 to 2100-01-01)",
+            "s3://logs/a.log: line 3: unreadable time (expected [dd/Mon/yyyy:HH:mm:ss +0000] within 1970-01-01 to 2100-01-01)",
+        ]);
+    }
+
     [Theory]
     [InlineData("01/Jan/1970:00:00:00 +0000", "1970-01-01T00:00:00Z")]
     [InlineData("31/Dec/2099:23:59:59 +0000", "2099-12-31T23:59:59Z")]
