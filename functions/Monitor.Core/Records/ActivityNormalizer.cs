@@ -19,6 +19,11 @@ public static class ActivityNormalizer
             return new RecordNormalization.Rejected(record.EventTime is null ? "no eventTime" : $"eventTime \"{Clip(record.EventTime)}\" is not an ISO 8601 time");
         }
 
+        if (!EventTimeRange.Contains(time))
+        {
+            return new RecordNormalization.Rejected($"eventTime \"{Clip(record.EventTime)}\" is outside the supported range {EventTimeRange.Description}");
+        }
+
         var eventSource = Present(record.EventSource);
         var eventName = Present(record.EventName);
         if (eventSource is null || eventName is null)

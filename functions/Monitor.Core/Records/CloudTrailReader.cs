@@ -92,10 +92,19 @@ public sealed class CloudTrailReader(CloudTrailReaderOptions? options = null)
             return null;
         }
 
+        // Strings that cannot be decoded are refused here, once, so that no later GetString (on requestParameters,
+        // say, read long after) can throw.
         var json = scanner.Slice(scanned);
         if (!Utf8.IsValid(json))
         {
-            throw new InvalidLogException($"{report.Input}: {position} is not valid UTF-8");
+            report.Reject(position, "not valid UTF-8");
+            return null;
+        }
+
+        if (scanned.HasLoneSurrogate)
+        {
+            report.Reject(position, LoneSurrogate.Describe(json));
+            return null;
         }
 
         CloudTrailRecord? record;

@@ -6,14 +6,15 @@ namespace Monitor.Records;
 /// <summary>
 /// One CloudTrail record as delivered, read through the source-generated <see cref="CloudTrailJsonContext"/>.
 /// Scalars are read leniently (<see cref="LenientStringConverter"/>): real logs carry nulls, numbers where
-/// strings are documented, and <c>"redacted"</c> timestamps, and none of that may throw. Free-form blocks
+/// strings are documented, and <c>"redacted"</c> timestamps, and none of that may throw. Typed blocks of the wrong
+/// kind read as absent (<see cref="LenientObjectConverter{T}"/>), odd <c>resources</c> entries are dropped. Free-form blocks
 /// (<c>requestParameters</c>, <c>responseElements</c>, <c>additionalEventData</c>) stay as JSON for the
 /// detectors and the policy engine to read on demand.
 /// </summary>
 public sealed class CloudTrailRecord
 {
     [JsonConverter(typeof(LenientStringConverter))] public string? EventVersion { get; set; }
-    public UserIdentityRecord? UserIdentity { get; set; }
+    [JsonConverter(typeof(LenientObjectConverter<UserIdentityRecord>))] public UserIdentityRecord? UserIdentity { get; set; }
     [JsonConverter(typeof(LenientStringConverter))] public string? EventTime { get; set; }
     [JsonConverter(typeof(LenientStringConverter))] public string? EventSource { get; set; }
     [JsonConverter(typeof(LenientStringConverter))] public string? EventName { get; set; }
@@ -28,7 +29,7 @@ public sealed class CloudTrailRecord
     [JsonPropertyName("requestID")][JsonConverter(typeof(LenientStringConverter))] public string? RequestId { get; set; }
     [JsonPropertyName("eventID")][JsonConverter(typeof(LenientStringConverter))] public string? EventId { get; set; }
     [JsonConverter(typeof(LenientBooleanConverter))] public bool? ReadOnly { get; set; }
-    public List<ResourceRecord?>? Resources { get; set; }
+    [JsonConverter(typeof(LenientObjectListConverter<ResourceRecord>))] public List<ResourceRecord?>? Resources { get; set; }
     [JsonConverter(typeof(LenientStringConverter))] public string? EventType { get; set; }
     [JsonConverter(typeof(LenientStringConverter))] public string? ApiVersion { get; set; }
     [JsonConverter(typeof(LenientBooleanConverter))] public bool? ManagementEvent { get; set; }
@@ -51,16 +52,16 @@ public sealed class UserIdentityRecord
     [JsonConverter(typeof(LenientStringConverter))] public string? InvokedBy { get; set; }
     [JsonConverter(typeof(LenientStringConverter))] public string? IdentityProvider { get; set; }
     [JsonConverter(typeof(LenientStringConverter))] public string? CredentialId { get; set; }
-    public SessionContextRecord? SessionContext { get; set; }
-    public OnBehalfOfRecord? OnBehalfOf { get; set; }
+    [JsonConverter(typeof(LenientObjectConverter<SessionContextRecord>))] public SessionContextRecord? SessionContext { get; set; }
+    [JsonConverter(typeof(LenientObjectConverter<OnBehalfOfRecord>))] public OnBehalfOfRecord? OnBehalfOf { get; set; }
 }
 
 /// <summary>The <c>userIdentity.sessionContext</c> block.</summary>
 public sealed class SessionContextRecord
 {
-    public SessionIssuerRecord? SessionIssuer { get; set; }
-    public SessionAttributesRecord? Attributes { get; set; }
-    public WebIdFederationRecord? WebIdFederationData { get; set; }
+    [JsonConverter(typeof(LenientObjectConverter<SessionIssuerRecord>))] public SessionIssuerRecord? SessionIssuer { get; set; }
+    [JsonConverter(typeof(LenientObjectConverter<SessionAttributesRecord>))] public SessionAttributesRecord? Attributes { get; set; }
+    [JsonConverter(typeof(LenientObjectConverter<WebIdFederationRecord>))] public WebIdFederationRecord? WebIdFederationData { get; set; }
     [JsonConverter(typeof(LenientStringConverter))] public string? SourceIdentity { get; set; }
     [JsonConverter(typeof(LenientStringConverter))] public string? Ec2RoleDelivery { get; set; }
     [JsonConverter(typeof(LenientStringConverter))] public string? AssumedRoot { get; set; }

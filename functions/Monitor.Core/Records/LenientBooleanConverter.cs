@@ -17,7 +17,7 @@ public sealed class LenientBooleanConverter : JsonConverter<bool?>
             case JsonTokenType.False:
                 return false;
             case JsonTokenType.String:
-                var text = reader.GetString();
+                var text = JsonStrings.Read(ref reader);
                 return bool.TryParse(text, out var value) ? value : null;
             case JsonTokenType.StartObject:
             case JsonTokenType.StartArray:

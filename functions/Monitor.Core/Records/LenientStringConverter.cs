@@ -5,7 +5,8 @@ namespace Monitor.Records;
 
 /// <summary>
 /// Reads a string field whatever the log put there: strings as is, numbers and booleans as their text,
-/// null as null, and objects or arrays skipped as null. A field of the wrong type never fails a record.
+/// null as null, and objects or arrays skipped as null. A field of the wrong type never fails a record; a string
+/// that cannot be decoded (a lone surrogate escape) throws <see cref="JsonException"/>, which fails only its record.
 /// </summary>
 public sealed class LenientStringConverter : JsonConverter<string?>
 {
@@ -16,7 +17,7 @@ public sealed class LenientStringConverter : JsonConverter<string?>
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return reader.GetString();
+                return JsonStrings.Read(ref reader);
             case JsonTokenType.Number:
                 return System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
             case JsonTokenType.True:

@@ -38,7 +38,7 @@ public sealed class LogObjectReader(CloudTrailReader? cloudTrail = null, AccessL
     /// <summary>Whether the first non-blank line of <paramref name="head"/> parses as an access-log line.</summary>
     public static bool IsAccessLog(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith("\xEF\xBB\xBF"u8))
+        if (head.StartsWith("\uFEFF"u8))
         {
             head = head[3..];
         }

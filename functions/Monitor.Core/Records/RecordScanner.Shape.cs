@@ -42,6 +42,7 @@ internal sealed partial class RecordScanner
 
     private void OnToken(ref Utf8JsonReader reader, int origin, List<ScannedRecord> found)
     {
+        CheckEscapes(ref reader);
         switch (_phase)
         {
             case Phase.Start:
@@ -104,6 +105,12 @@ internal sealed partial class RecordScanner
 
     private RootProperty NameRootProperty(ref Utf8JsonReader reader)
     {
+        // ValueTextEquals unescapes the name first and throws on a lone surrogate; such a name is none of these anyway.
+        if (reader.ValueIsEscaped && LoneSurrogate.IndexIn(reader.ValueSpan) >= 0)
+        {
+            return RootProperty.Other;
+        }
+
         if (reader.ValueTextEquals("Records"u8))
         {
             return RootProperty.Records;
@@ -163,11 +170,11 @@ internal sealed partial class RecordScanner
                 throw Invalid("an EventBridge event without a \"detail\" object");
             }
 
-            found.Add(Checked(ScannedRecord.Complete(1, _detailStart, _detailLength)));
+            found.Add(Checked(ScannedRecord.Complete(1, _detailStart, _detailLength, _detailHasLoneSurrogate)));
         }
         else if (_sawRecordField)
         {
-            found.Add(Checked(ScannedRecord.Complete(1, start, end - start)));
+            found.Add(Checked(ScannedRecord.Complete(1, start, end - start, _rootHasLoneSurrogate)));
         }
         else
         {
@@ -183,8 +190,9 @@ internal sealed partial class RecordScanner
         {
             if (depth == _elementDepth && token == JsonTokenType.EndObject)
             {
-                found.Add(Checked(ScannedRecord.Complete(_recordNumber, _keepFrom, origin + (int)reader.BytesConsumed - _keepFrom)));
+                found.Add(Checked(ScannedRecord.Complete(_recordNumber, _keepFrom, origin + (int)reader.BytesConsumed - _keepFrom, _recordHasLoneSurrogate)));
                 _keepFrom = -1;
+                _recordHasLoneSurrogate = false;
             }
         }
         else if (_skippingElement)

@@ -14,8 +14,10 @@ internal sealed partial class RecordScanner(string input, int maxRecordBytes) : 
 {
     internal const int InitialBufferBytes = 64 * 1024;
 
-    // Deeper than the serializer's 64 so that a deeply nested record is rejected alone, not the whole object.
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 1024 };
+    /// <summary>Deeper than the serializer's 64 so that a deeply nested record is rejected alone, not the whole object.</summary>
+    internal const int MaxDepth = 1024;
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
 
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
     private JsonReaderState _state = new(ReaderOptions);

@@ -95,19 +95,6 @@ public sealed class CloudTrailReaderHostileInputTests
     }
 
     [Fact]
-    public async Task Throws_WhenRecordIsNotValidUtf8()
-    {
-        var content = CloudTrail.Utf8(CloudTrail.Log(CloudTrail.Record()));
-        var at = Encoding.UTF8.GetString(content).IndexOf("ListUsers", StringComparison.Ordinal);
-        content[at] = 0xC3;
-        content[at + 1] = 0x28;
-
-        var failure = await FailsAsync(content);
-
-        failure.Message.ShouldBe($"{CloudTrailReading.Input}: record 1 is not valid UTF-8");
-    }
-
-    [Fact]
     public async Task Throws_WhenARecordIsOverTheLimit()
     {
         var big = CloudTrail.Record();

@@ -32,7 +32,7 @@ internal sealed class AccessLogAttribution(AccessLogOrigin origin)
 
         if (!TryTime(line[AccessLogField.Time], out var time))
         {
-            rejection = "unreadable time (expected [dd/Mon/yyyy:HH:mm:ss +0000])";
+            rejection = $"unreadable time (expected [dd/Mon/yyyy:HH:mm:ss +0000] within {EventTimeRange.Description})";
             return null;
         }
 
@@ -99,7 +99,8 @@ internal sealed class AccessLogAttribution(AccessLogOrigin origin)
 
     private bool TryTime(ReadOnlySpan<byte> text, out DateTimeOffset time)
     {
-        if (text.SequenceEqual(_lastTimeText))
+        // The cache starts empty: an empty time field must not match it and read as 0001-01-01.
+        if (_lastTimeText.Length > 0 && text.SequenceEqual(_lastTimeText))
         {
             time = _lastTime;
             return true;

@@ -38,7 +38,8 @@ public static class AccessLogParser
 
     /// <summary>
     /// Whether <paramref name="firstLine"/> is an access-log line: it splits into enough fields and its third field is
-    /// a bracketed access-log time. CloudTrail JSON starts with <c>{</c> or <c>[</c> and never passes.
+    /// a bracketed access-log time (of any year: a time out of range fails its line when read, not the whole log).
+    /// CloudTrail JSON starts with <c>{</c> or <c>[</c> and never passes.
     /// </summary>
     public static bool IsAccessLogLine(ReadOnlySpan<byte> firstLine)
     {
@@ -50,6 +51,6 @@ public static class AccessLogParser
         Span<Range> fields = stackalloc Range[AccessLogField.Documented];
         return TryParse(firstLine, fields, out var line) is null
             && firstLine[fields[AccessLogField.Time].Start.Value - 1] == (byte)'['
-            && AccessLogTime.TryParse(line[AccessLogField.Time], out _);
+            && AccessLogTime.IsWellFormed(line[AccessLogField.Time]);
     }
 }

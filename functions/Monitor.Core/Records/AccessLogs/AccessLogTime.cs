@@ -1,6 +1,9 @@
 namespace Monitor.Records.AccessLogs;
 
-/// <summary>Parses the access-log time, strftime <c>%d/%b/%Y:%H:%M:%S %z</c> (the brackets already removed).</summary>
+/// <summary>
+/// Parses the access-log time, strftime <c>%d/%b/%Y:%H:%M:%S %z</c> (the brackets already removed). Times outside
+/// <see cref="EventTimeRange"/> are refused like any other unreadable time.
+/// </summary>
 internal static class AccessLogTime
 {
     private static ReadOnlySpan<byte> Months => "JanFebMarAprMayJunJulAugSepOctNovDec"u8;
@@ -8,6 +11,38 @@ internal static class AccessLogTime
     public static bool TryParse(ReadOnlySpan<byte> text, out DateTimeOffset time)
     {
         time = default;
+        if (!TryFields(text, out var fields))
+        {
+            return false;
+        }
+
+        // Years outside the supported range are refused before any date is built: year 1 at +14:00 is before
+        // DateTimeOffset.MinValue in UTC, and constructing it throws.
+        var (year, month, day, hour, minute, second, offset) = fields;
+        if (year < EventTimeRange.Earliest.Year - 1 || year > EventTimeRange.End.Year || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        var parsed = new DateTimeOffset(year, month, day, hour, minute, second, offset).ToUniversalTime();
+        if (!EventTimeRange.Contains(parsed))
+        {
+            return false;
+        }
+
+        time = parsed;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> has the shape of an access-log time, whatever its year: enough to recognise a
+    /// log by its first line, whose time may still be refused (and the line reported) when it is read.
+    /// </summary>
+    public static bool IsWellFormed(ReadOnlySpan<byte> text) => TryFields(text, out _);
+
+    private static bool TryFields(ReadOnlySpan<byte> text, out (int Year, int Month, int Day, int Hour, int Minute, int Second, TimeSpan Offset) fields)
+    {
+        fields = default;
 
         // 06/Feb/2019:00:00:38 +0000
         if (text.Length != 26 || text[2] != (byte)'/' || text[6] != (byte)'/' || text[11] != (byte)':' || text[14] != (byte)':' || text[17] != (byte)':' || text[20] != (byte)' ')
@@ -29,13 +64,14 @@ internal static class AccessLogTime
             return false;
         }
 
-        if (year < 1 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59 || offsetHours > 14 || offsetMinutes > 59)
+        // An offset is at most 14 hours either way (+1459 would throw when the time is built).
+        if (day is < 1 or > 31 || hour > 23 || minute > 59 || second > 59 || offsetMinutes > 59 || (offsetHours * 60) + offsetMinutes > 14 * 60)
         {
             return false;
         }
 
         var offset = new TimeSpan(offsetHours, offsetMinutes, 0);
-        time = new DateTimeOffset(year, month, day, hour, minute, second, text[21] == (byte)'-' ? -offset : offset).ToUniversalTime();
+        fields = (year, month, day, hour, minute, second, text[21] == (byte)'-' ? -offset : offset);
         return true;
     }
 

@@ -49,7 +49,7 @@ public static class CredentialReportRows
                 return time;
             }
 
-            Fail(index, "is not an ISO 8601 time, N/A, no_information or not_supported");
+            Fail(index, $"is not an ISO 8601 time within {EventTimeRange.Description}, N/A, no_information or not_supported");
             return ReportTime.NotApplicable;
         }
 

@@ -47,8 +47,10 @@ public readonly record struct ReportTime(ReportSentinel Sentinel, DateTimeOffset
         }
 
         // The report writes "2024-01-02T03:04:05+00:00"; a time without a zone is UTC like everything IAM writes.
+        // Years like 0001 are refused as CloudTrail's are: the audit's date arithmetic cannot take them.
         if (text.Length >= 10 && char.IsAsciiDigit(text[0])
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            && EventTimeRange.Contains(time))
         {
             value = At(time.ToUniversalTime());
             return true;

@@ -1,3 +1,4 @@
+using System.Text;
 using Monitor.Records.AccessLogs;
 using Monitor.Testing;
 
@@ -181,6 +182,28 @@ public sealed class AccessLogParserTests
         LogObjectReaderProbe.IsAccessLog("[{\"eventVersion\":\"1.08\"}]").ShouldBeFalse();
         LogObjectReaderProbe.IsAccessLog("user,arn,user_creation_time").ShouldBeFalse();
         LogObjectReaderProbe.IsAccessLog(Some.AccessLogLine().Replace("[", "(", StringComparison.Ordinal).Replace("]", ")", StringComparison.Ordinal)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void RecognisesAccessLog_WhenItStartsWithAUtf8ByteOrderMark()
+    {
+        var bom = new byte[] { 0xEF, 0xBB, 0xBF };
+
+        Monitor.Records.LogObjectReader.IsAccessLog([.. bom, .. Encoding.UTF8.GetBytes(Some.AccessLogLine())]).ShouldBeTrue();
+        Monitor.Records.LogObjectReader.IsAccessLog([.. bom, .. "\r\n"u8, .. Encoding.UTF8.GetBytes(Some.AccessLogLine())]).ShouldBeTrue();
+        Monitor.Records.LogObjectReader.IsAccessLog([.. bom, .. "{\"Records\":[]}"u8]).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("01/Jan/0001:00:00:00 +1400")]
+    [InlineData("31/Dec/9999:23:59:59 -1400")]
+    [InlineData("31/Dec/1969:23:59:59 +0000")]
+    public void RecognisesAccessLog_WhenTheFirstTimeIsWellFormedButOutOfRange(string time)
+    {
+        var line = Some.AccessLogLine().Replace("02/Jan/2025:00:00:00 +0000", time, StringComparison.Ordinal);
+
+        LogObjectReaderProbe.IsAccessLog(line).ShouldBeTrue();
+        Parse(line).Time.ShouldBeNull();
     }
 
     private static IEnumerable<string> Tokens(string line)

@@ -74,6 +74,77 @@ public sealed class AccessLogReaderTests
         report.Errors[1].ShouldStartWith("s3://logs/a.log: line 4: unreadable time");
     }
 
+    [Theory]
+    [InlineData("01/Jan/0001:00:00:00 +1400")]
+    [InlineData("31/Dec/9999:23:59:59 -1400")]
+    [InlineData("01/Jan/0001:00:00:00 -1400")]
+    [InlineData("31/Dec/9999:23:59:59 +1400")]
+    [InlineData("31/Dec/1969:23:59:59 +0000")]
+    [InlineData("01/Jan/1970:00:59:59 +0100")]
+    [InlineData("01/Jan/2100:00:00:00 +0000")]
+    [InlineData("02/Jan/2025:00:00:00 +1459")]
+    [InlineData("02/Jan/2025:00:00:00 -1401")]
+    [InlineData("29/Feb/2025:00:00:00 +0000")]
+    [InlineData("02/Jan/0000:00:00:00 +0000")]
+    public async Task RejectsTheLineAlone_WhenItsTimeIsOutOfRangeOrImpossible(string time)
+    {
+        string[] lines =
+        [
+            Some.AccessLogLine(requestId: "FIRST"),
+            Some.AccessLogLine(requestId: "BAD").Replace("02/Jan/2025:00:00:00 +0000", time, StringComparison.Ordinal),
+            Some.AccessLogLine(requestId: "LAST"),
+        ];
+
+        var (activities, report) = await Some.ReadAccessLogAsync(lines, "s3://logs/a.log");
+
+        activities.Select(a => a.EventId).ShouldBe(["FIRST", "LAST"]);
+        report.Records.ShouldBe(3);
+        report.Errors.ShouldBe(["s3://logs/a.log: line 2: unreadable time (expected [dd/Mon/yyyy:HH:mm:ss +0000] within 1970-01-01 to 2100-01-01)"]);
+    }
+
+    [Fact]
+    public async Task RejectsTheLine_WhenItsTimeFieldIsEmpty()
+    {
+        // Found by the fuzzer: an empty time matched the empty cache of the last time read and became 0001-01-01.
+        var empty = Some.AccessLogLine(requestId: "EMPTY").Replace("[02/Jan/2025:00:00:00 +0000]", "", StringComparison.Ordinal);
+
+        var (activities, report) = await Some.ReadAccessLogAsync([empty, Some.AccessLogLine(requestId: "GOOD"), empty], "s3://logs/a.log");
+
+        activities.ShouldHaveSingleItem().EventId.ShouldBe("GOOD");
+        report.Errors.ShouldBe([
+            "s3://logs/a.log: line 1: unreadable time (expected [dd/Mon/yyyy:HH:mm:ss +0000] within 1970-01-01 to 2100-01-01)",
+            "s3://logs/a.log: line 3: unreadable time (expected [dd/Mon/yyyy:HH:mm:ss +0000] within 1970-01-01 to 2100-01-01)",
+        ]);
+    }
+
+    [Theory]
+    [InlineData("01/Jan/1970:00:00:00 +0000", "1970-01-01T00:00:00Z")]
+    [InlineData("31/Dec/2099:23:59:59 +0000", "2099-12-31T23:59:59Z")]
+    [InlineData("01/Jan/2100:13:59:59 +1400", "2099-12-31T23:59:59Z")]
+    public async Task ReadsTheLine_WhenItsTimeIsAtTheEdgeOfTheRange(string time, string utc)
+    {
+        var line = Some.AccessLogLine().Replace("02/Jan/2025:00:00:00 +0000", time, StringComparison.Ordinal);
+
+        var (activities, report) = await Some.ReadAccessLogAsync([line]);
+
+        report.Errors.ShouldBeEmpty();
+        activities.ShouldHaveSingleItem().Time.ShouldBe(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task RejectsOnlyTheFirstLine_WhenTheFirstLineHasAnOutOfRangeTime()
+    {
+        var text = Some.AccessLogLine(requestId: "BAD").Replace("02/Jan/2025:00:00:00 +0000", "01/Jan/0001:00:00:00 +1400", StringComparison.Ordinal)
+            + "\n" + Some.AccessLogLine(requestId: "GOOD") + "\n";
+        var report = new ReadReport("s3://logs/a.log");
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+
+        var activities = await new LogObjectReader().ReadAsync(stream, report, CancellationToken.None).ToListAsync();
+
+        activities.ShouldHaveSingleItem().EventId.ShouldBe("GOOD");
+        report.Errors.ShouldBe(["s3://logs/a.log: line 1: unreadable time (expected [dd/Mon/yyyy:HH:mm:ss +0000] within 1970-01-01 to 2100-01-01)"]);
+    }
+
     [Fact]
     public async Task SkipsServiceLines_WhenS3ExpiresObjects()
     {

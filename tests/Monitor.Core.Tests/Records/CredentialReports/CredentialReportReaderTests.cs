@@ -98,6 +98,18 @@ public class CredentialReportReaderTests
         Some.ReadCredentialReport(Some.CredentialReportCsv(Some.ReportRow(key1Rotated: "yesterday")), "r.csv")
             .Errors.Single().ShouldContain("column access_key_1_last_rotated \"yesterday\" is not an ISO 8601 time");
 
+    [Theory]
+    [InlineData("0001-01-01T00:00:00+00:00")]
+    [InlineData("9999-12-31T23:59:59+00:00")]
+    [InlineData("1969-12-31T23:59:59+00:00")]
+    public void OutOfRangeDate_FailsTheRowAlone_NamingTheColumn(string date)
+    {
+        var report = Some.ReadCredentialReport(Some.CredentialReportCsv(Some.ReportRow("alice"), Some.ReportRow("bob", key1Rotated: date)), "r.csv");
+
+        report.Rows.Select(r => r.User).ShouldBe(["alice"]);
+        report.Errors.Single().ShouldBe($"r.csv: line 3: column access_key_1_last_rotated \"{date}\" is not an ISO 8601 time within 1970-01-01 to 2100-01-01, N/A, no_information or not_supported");
+    }
+
     [Fact]
     public void ShortRow_FailsAlone() =>
         Some.ReadCredentialReport(Some.CredentialReportCsv("alice,arn:aws:iam::111122223333:user/alice"), "r.csv")
