@@ -19,6 +19,12 @@ if (args is ["ingest-rate", ..])
     return;
 }
 
+if (args is ["audit-users", ..])
+{
+    await AuditUsers.RunAsync(args);
+    return;
+}
+
 if (args is ["access-log-rate", ..])
 {
     await AccessLogRate.RunAsync(args);

@@ -3,7 +3,8 @@ namespace Monitor.Cli.Replay;
 /// <summary>
 /// Expands the paths given to <c>replay</c> into input files: files as given, folders recursively in
 /// ordinal name order. Inside folders it passes over the objects folder (its files are reached through the
-/// notifications that name them), expected-output files (<c>*.expected.*</c>) and documentation.
+/// notifications that name them), expected-output files (<c>*.expected.*</c>), documentation, and the sources of
+/// the tools that generate samples (<c>.cs</c>, <c>.csproj</c>, <c>.py</c>, as under <c>events/tools/</c>).
 /// </summary>
 internal static class InputWalker
 {
@@ -60,5 +61,6 @@ internal static class InputWalker
         && !name.Contains(".expected.", StringComparison.OrdinalIgnoreCase)
         && !name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
         && !name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)
+        && !name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
         && !name.EndsWith(".py", StringComparison.OrdinalIgnoreCase);
 }

@@ -14,6 +14,19 @@ public sealed class CodePointComparer : IComparer<string>
             return x is null ? (y is null ? 0 : -1) : 1;
         }
 
+        // UTF-16 order is code point order up to the first differing char unless a surrogate is involved there,
+        // so only those strings need walking rune by rune (listings sort hundreds of thousands of members).
+        var common = x.AsSpan().CommonPrefixLength(y);
+        if (common == x.Length || common == y.Length)
+        {
+            return x.Length.CompareTo(y.Length);
+        }
+
+        return char.IsSurrogate(x[common]) || char.IsSurrogate(y[common]) ? ByRunes(x, y) : x[common].CompareTo(y[common]);
+    }
+
+    private static int ByRunes(string x, string y)
+    {
         var left = x.EnumerateRunes();
         var right = y.EnumerateRunes();
         while (true)

@@ -39,7 +39,7 @@ internal static class CredentialReconciler
             credentials.Add(password);
         }
 
-        credentials.AddRange(KeysOf(user, ledger).Select(id => LedgerKey(id, ledger)).OfType<CredentialFacts>());
+        credentials.AddRange(ledger.KeysOf(user).Select(id => LedgerKey(id, ledger)).OfType<CredentialFacts>());
         return new UserCredentials
         {
             Account = account,
@@ -70,7 +70,7 @@ internal static class CredentialReconciler
             });
         }
 
-        var unmatched = KeysOf(user, ledger).ToList();
+        var unmatched = ledger.KeysOf(user).ToList();
         foreach (var slot in row.Keys.Where(k => k.Exists))
         {
             var match = Match(slot, unmatched, ledger, generated, row.Keys.Count(k => k.Exists));
@@ -187,18 +187,13 @@ internal static class CredentialReconciler
         };
     }
 
-    private static IEnumerable<string> KeysOf(string user, LedgerAccount ledger) =>
-        ledger.Keys.Where(k => k.Value.Attribute(User) == user).Select(k => k.Key)
-            .Union(ledger.KeyStatus.Where(k => k.Value.Attribute(User) == user).Select(k => k.Key), StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
-
     private static DateTimeOffset FirstSeen(string keyId, LedgerAccount ledger) =>
         new[] { ledger.Keys.GetValueOrDefault(keyId)?.FirstSeen, ledger.KeyStatus.GetValueOrDefault(keyId)?.FirstSeen }.OfType<DateTimeOffset>().Min();
 
     private static bool SeenAfter(string user, DateTimeOffset since, LedgerAccount ledger) =>
         (ledger.Users.GetValueOrDefault(user)?.LastSeen > since)
         || (ledger.Passwords.GetValueOrDefault(user)?.LastSeen > since)
-        || KeysOf(user, ledger).Any(id => ledger.Keys.GetValueOrDefault(id)?.LastSeen > since);
+        || ledger.KeysOf(user).Any(id => ledger.Keys.GetValueOrDefault(id)?.LastSeen > since);
 
     private static Stamped? After(Sighting? sighting, string attribute, DateTimeOffset generated) =>
         sighting is not null && sighting.Attributes.TryGetValue(attribute, out var value) && value.At > generated ? value : null;

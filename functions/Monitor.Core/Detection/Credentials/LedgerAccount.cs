@@ -4,9 +4,15 @@ using static Monitor.Detection.Credentials.CredentialAttributes;
 
 namespace Monitor.Detection.Credentials;
 
-/// <summary>One account's ledger sightings, sorted by kind, with the newest stored credential report's rows.</summary>
+/// <summary>
+/// One account's ledger sightings, sorted by kind, with the newest stored credential report's rows, and each user's
+/// access keys indexed once: the audit asks for one user's keys per user, and scanning every key of the account for
+/// each made it quadratic in the number of users.
+/// </summary>
 internal sealed class LedgerAccount
 {
+    private readonly Dictionary<string, SortedSet<string>> _keysByOwner = new(StringComparer.Ordinal);
+
     public Dictionary<string, Sighting> Keys { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, Sighting> KeyStatus { get; } = new(StringComparer.Ordinal);
@@ -51,18 +57,42 @@ internal sealed class LedgerAccount
             }
         }
 
+        account.IndexKeyOwners();
         return account;
     }
 
-    /// <summary>Every user either source names: report rows, ledger users, and owners of keys and passwords.</summary>
-    public IEnumerable<string> UserNames() =>
-        ReportRows.Keys
+    /// <summary>Every user either source names, in ordinal order: report rows, ledger users, and owners of keys and passwords.</summary>
+    public IReadOnlyList<string> UserNames() =>
+        [.. ReportRows.Keys
             .Concat(Users.Keys)
             .Concat(Passwords.Keys)
-            .Concat(Keys.Values.Select(k => k.Attribute(User)).OfType<string>())
-            .Concat(KeyStatus.Values.Select(k => k.Attribute(User)).OfType<string>())
+            .Concat(_keysByOwner.Keys)
             .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The ids of the keys whose use or status names <paramref name="user"/>, in ordinal order. A key named for two
+    /// users (its uses by one, a status change recorded for another) is each one's.
+    /// </summary>
+    public IReadOnlyCollection<string> KeysOf(string user) => _keysByOwner.TryGetValue(user, out var keys) ? keys : [];
+
+    private void IndexKeyOwners()
+    {
+        foreach (var (id, sighting) in Keys.Concat(KeyStatus))
+        {
+            if (sighting.Attribute(User) is not { } owner)
+            {
+                continue;
+            }
+
+            if (!_keysByOwner.TryGetValue(owner, out var keys))
+            {
+                _keysByOwner[owner] = keys = new SortedSet<string>(StringComparer.Ordinal);
+            }
+
+            keys.Add(id);
+        }
+    }
 
     private void Sort(string member, Sighting sighting)
     {
