@@ -74,7 +74,9 @@ public sealed class CredentialAudit(CredentialOptions options)
     }
 
     private static async Task<LedgerAccount> ReadLedgerAsync(IStateStore store, string account, CancellationToken cancellationToken) =>
-        LedgerAccount.From(await ListWholeAsync(store, CredentialKeys.Scope(account), MaxLedgerEntries, cancellationToken).ConfigureAwait(false));
+        LedgerAccount.From(
+            await ListWholeAsync(store, CredentialKeys.Scope(account), MaxLedgerEntries, cancellationToken).ConfigureAwait(false),
+            await ListWholeAsync(store, CredentialKeys.SessionScope(account), MaxLedgerEntries, cancellationToken).ConfigureAwait(false));
 
     // A cut listing would be judged as if it were whole: members sort by kind, so the report rows and users
     // (report-row:, user:) would be the first to go, and every key would look unreported. Fail instead.

@@ -24,6 +24,14 @@ public static class CredentialKeys
 
     public static StateKey Account(string account) => new(AccountsScope, account);
 
+    /// <summary>
+    /// Sessions a user's key minted with GetSessionToken, with their uses, in a scope of their own so they never swell
+    /// the ledger's listing. The audit counts a session's use as use of the key that minted it.
+    /// </summary>
+    public static string SessionScope(string account) => $"credential-session:{account}";
+
+    public static StateKey Session(string account, string sessionKeyId) => new(SessionScope(account), sessionKeyId);
+
     /// <summary>Creation and every use of a long-term key (FirstSeen is its first sign of life).</summary>
     public static StateKey Key(string account, string keyId) => new(Scope(account), KeyPrefix + keyId);
 

@@ -6,8 +6,8 @@ namespace Monitor.Detection.Credentials;
 /// <summary>
 /// Keeps the credential ledger from the activity stream (creation, status, deletion, MFA, and every use of a long-term
 /// key or console password, by event time) and reports a dormant credential at the moment it is used again. Temporary
-/// ASIA keys are sessions, not credentials; minting one with GetSessionToken is itself a call signed by the long-term
-/// key, so it counts as that key's use (the session lasts at most 36 hours).
+/// ASIA keys are sessions, not credentials; the uses of one a user minted with GetSessionToken are kept apart and joined
+/// to the minting key by the audit, whatever order the two arrive in.
 /// </summary>
 public sealed class CredentialLedgerDetector(CredentialOptions options) : Detector<CredentialDay>(CredentialJsonContext.Default.CredentialDay)
 {
@@ -35,6 +35,18 @@ public sealed class CredentialLedgerDetector(CredentialOptions options) : Detect
         if (user is not null && activity.AccessKeyId is { IsLongTerm: true } key)
         {
             RecordUse(activity, observation, CredentialKeys.Key(account, key.Value), user);
+        }
+
+        // Only the id of the minted session is kept, never its secret or token: the audit joins its uses to the key.
+        if (user is not null && activity.AccessKeyId is { IsTemporary: true } session)
+        {
+            LastUse(observation.Saw(CredentialKeys.Session(account, session.Value), activity.Time), activity);
+        }
+
+        if (activity.AccessKeyId is { IsLongTerm: true } minter && activity.EventName == "GetSessionToken" && activity.Outcome == Outcome.Success
+            && activity.Response("credentials", "accessKeyId") is { } minted)
+        {
+            observation.Saw(CredentialKeys.Session(account, minted), activity.Time).With(CredentialSlots.MintedBy, minter.Value);
         }
 
         if (user is not null && activity.EventName == "ConsoleLogin" && activity.Outcome == Outcome.Success)
@@ -92,18 +104,20 @@ public sealed class CredentialLedgerDetector(CredentialOptions options) : Detect
         };
     }
 
+    private static FactDraft LastUse(FactDraft fact, Activity activity) => fact
+        .With(CredentialSlots.LastUsed, activity.Time)
+        .With(CredentialSlots.LastService, activity.Service)
+        .With(CredentialSlots.LastRegion, activity.Region)
+        .With(CredentialSlots.LastIp, activity.Source.Raw)
+        .With(CredentialSlots.LastNetwork, activity.Source.Network ?? activity.Source.Raw);
+
     private static void RecordUse(Activity activity, Observation observation, StateKey credential, string user)
     {
         var at = activity.Time;
         var network = activity.Source.Network ?? activity.Source.Raw;
         var day = new CredentialDay(activity.Account!, credential.Member, Sighting.DayNumber(at), at);
-        observation.Saw(credential, at)
+        LastUse(observation.Saw(credential, at), activity)
             .With(CredentialSlots.Owner, user)
-            .With(CredentialSlots.LastUsed, at)
-            .With(CredentialSlots.LastService, activity.Service)
-            .With(CredentialSlots.LastRegion, activity.Region)
-            .With(CredentialSlots.LastIp, activity.Source.Raw)
-            .With(CredentialSlots.LastNetwork, network)
             .With(CredentialSlots.FirstNetwork, network);
         observation.Saw(CredentialKeys.UseDay(credential, at), at)
             .With(CredentialSlots.FirstUse, new CredentialUse

@@ -149,7 +149,10 @@ internal static class CredentialReconciler
             return null;
         }
 
-        var lastUsed = StampOf(key, Used);
+        // A session the key minted counts as the key's use; the later of the two is its last use.
+        var session = ledger.SessionUse.GetValueOrDefault(id);
+        var latestUse = StampOf(session, Used) > StampOf(key, Used) ? session : key;
+        var lastUsed = StampOf(latestUse, Used);
 
         // An inactive key cannot sign requests: a use after deactivation means it was reactivated unseen.
         var active = latest is not { } s || s.Value == Active || (s.Value == Inactive && lastUsed > s.At);
@@ -160,8 +163,8 @@ internal static class CredentialReconciler
             Active = active && latest?.Value != Deleted,
             Created = StampOf(key, Created),
             LastUsed = lastUsed,
-            LastUsedRegion = key?.Attribute(UsedRegion),
-            LastUsedService = key?.Attribute(UsedService),
+            LastUsedRegion = latestUse?.Attribute(UsedRegion),
+            LastUsedService = latestUse?.Attribute(UsedService),
             Source = "cloudtrail",
         };
     }

@@ -21,6 +21,9 @@ internal static class CredentialSlots
     public static readonly SlotAttribute<string> LastService = new(UsedService, Codecs.Text);
     public static readonly SlotAttribute<bool> MfaActive = new(Mfa, Codecs.Bool);
 
+    /// <summary>The long-term key that minted a session (GetSessionToken), on <see cref="CredentialKeys.Session"/>.</summary>
+    public static readonly SlotAttribute<string> MintedBy = new("key", Codecs.Text, AttributeMerge.Earliest);
+
     /// <summary>The network of a credential's first use with one, and (its stamp) when that was.</summary>
     public static readonly SlotAttribute<string> FirstNetwork = new("firstNetwork", Codecs.Text, AttributeMerge.Earliest);
 

@@ -28,9 +28,21 @@ internal sealed class LedgerAccount
 
     public DateTimeOffset? ReportGenerated { get; private set; }
 
-    public static LedgerAccount From(IEnumerable<Sighting> sightings)
+    /// <summary>The latest use of any session each key minted (GetSessionToken), by key id.</summary>
+    public Dictionary<string, Sighting> SessionUse { get; } = new(StringComparer.Ordinal);
+
+    public static LedgerAccount From(IEnumerable<Sighting> sightings, IEnumerable<Sighting>? sessions = null)
     {
         var account = new LedgerAccount();
+        foreach (var session in sessions ?? [])
+        {
+            if (session.Get(CredentialSlots.MintedBy) is { } key && session.Has(CredentialSlots.LastUsed)
+                && (!account.SessionUse.TryGetValue(key, out var known) || known.StampOf(CredentialSlots.LastUsed) < session.StampOf(CredentialSlots.LastUsed)))
+            {
+                account.SessionUse[key] = session;
+            }
+        }
+
         var rows = new List<(Stamped Row, string User)>();
         foreach (var sighting in sightings)
         {
