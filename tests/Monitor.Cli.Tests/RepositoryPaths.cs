@@ -7,6 +7,8 @@ internal static class RepositoryPaths
 
     public static string Events => Path.Combine(Root, "events");
 
+    public static string CloudTrailData => Path.Combine(Root, "tests", "data", "cloudtrail");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

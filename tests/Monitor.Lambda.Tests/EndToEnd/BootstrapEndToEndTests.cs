@@ -194,7 +194,11 @@ public sealed class BootstrapEndToEndTests(LocalEmulators emulators) : IAsyncLif
         return [.. items.Items.Select(i => i["sk"].S).Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Every item's key and version: equal before and after means nothing was written.</summary>
+    private static string Describe(AttributeValue value) =>
+        value.S ?? value.N ?? (value.BOOL is { } flag ? flag.ToString() : null) ?? (value.L is { Count: > 0 } list ? "[" + string.Join(',', list.Select(Describe)) + "]"
+        : value.M is { Count: > 0 } map ? "{" + string.Join(',', map.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key}:{Describe(m.Value)}")) + "}" : "");
+
+    /// <summary>Every item's key and content (its version included): equal before and after means nothing was written.</summary>
     private async Task<Dictionary<string, string>> ItemVersionsAsync()
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -204,7 +208,7 @@ public sealed class BootstrapEndToEndTests(LocalEmulators emulators) : IAsyncLif
             var page = await _dynamo.ScanAsync(new ScanRequest { TableName = _table, ExclusiveStartKey = start });
             foreach (var item in page.Items)
             {
-                result[$"{item["pk"].S}\u0001{item["sk"].S}"] = item["ver"].N;
+                result[$"{item["pk"].S}\u0001{item["sk"].S}"] = string.Join(';', item.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={Describe(a.Value)}"));
             }
 
             start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
