@@ -3,6 +3,7 @@ using Monitor.Cli.Output;
 using Monitor.LeastPrivilege.Granted;
 using Monitor.LeastPrivilege.Policies;
 using Monitor.LeastPrivilege.Reporting;
+using Monitor.Pipeline;
 using Monitor.Records.CredentialReports;
 
 namespace Monitor.Cli.LeastPrivilege;
@@ -10,6 +11,13 @@ namespace Monitor.Cli.LeastPrivilege;
 /// <summary><c>monitor report &lt;path&gt;... --out DIR [--granted FILE]</c>: the least-privilege report as JSON, Markdown and HTML.</summary>
 internal static class ReportCommand
 {
+    /// <summary>The report's files in a local folder.</summary>
+    private sealed class FolderOutput(string folder) : IReportOutput
+    {
+        public Task WriteAsync(string name, string content, string contentType, CancellationToken cancellationToken) =>
+            File.WriteAllTextAsync(Path.Combine(folder, name), content, cancellationToken);
+    }
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("path") { Arity = ArgumentArity.OneOrMore, Description = "The inputs replay reads: CloudTrail logs, SQS/SNS/S3/EventBridge events, folders." };
@@ -75,11 +83,9 @@ internal static class ReportCommand
             await errors.WriteLineAsync($"error: {TerminalText.Safe(error, 400)}").ConfigureAwait(false);
         }
 
-        var report = new ReportBuilder(usage.Mapper.Catalog, inline ? PolicyBudgets.RoleInline : PolicyBudgets.Managed).Build(usage, granted, result.LatestEventTime, credentials);
         Directory.CreateDirectory(outDir);
-        await File.WriteAllTextAsync(Path.Combine(outDir, "report.json"), ReportJson.Render(report), cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(outDir, "report.md"), ReportMarkdown.Render(report), cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(outDir, "report.html"), ReportHtml.Render(report), cancellationToken).ConfigureAwait(false);
+        var reporter = new LeastPrivilegeReporter(usage.Mapper.Catalog, new FolderOutput(outDir), inline ? PolicyBudgets.RoleInline : PolicyBudgets.Managed);
+        var report = await reporter.WriteAsync(usage, granted, result.LatestEventTime, credentials, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync($"wrote report.json, report.md, report.html to {TerminalText.Safe(outDir, 300)} ({report.Principals.Count} principals)").ConfigureAwait(false);
         return result.Errors.Count == 0 ? 0 : 1;
     }

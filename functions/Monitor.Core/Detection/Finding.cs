@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Monitor.Detection;
 
 /// <summary>
-/// One reported problem, in the findings contract of ARCHITECTURE.md. <see cref="Id"/> is deterministic
+/// One reported problem, in the findings contract (README.md, Findings). <see cref="Id"/> is deterministic
 /// (see <see cref="FindingId"/>), so replays and redeliveries produce the same finding, which is emitted once.
 /// </summary>
 public sealed record Finding

@@ -8,7 +8,7 @@ using System.Text.Json.Nodes;
 namespace Monitor.Detection;
 
 /// <summary>
-/// The findings contract of ARCHITECTURE.md as JSON: written and read by hand with <see cref="Utf8JsonWriter"/>
+/// The findings contract (README.md, Findings) as JSON: written and read by hand with <see cref="Utf8JsonWriter"/>
 /// and <see cref="JsonDocument"/>, so the property order is fixed and nothing needs reflection (AOT).
 /// </summary>
 public static class FindingJson

@@ -8,6 +8,7 @@ using Monitor.Lambda.Runtime;
 using Monitor.LeastPrivilege;
 using Monitor.LeastPrivilege.Mapping;
 using Monitor.LeastPrivilege.Reporting;
+using Monitor.Pipeline;
 using Monitor.State;
 
 namespace Monitor.Lambda.Handlers;
@@ -31,17 +32,20 @@ public sealed class LeastPrivilegeReportHandler(
         var asOf = ScheduleEvent.Time(invocation.Body.Span) ?? time.GetUtcNow();
         var grants = await granted.FetchAsync(cancellationToken).ConfigureAwait(false);
         var usage = await StoredUsage.LoadAsync(store, mapper, cancellationToken).ConfigureAwait(false);
-        var report = new ReportBuilder(mapper.Catalog).Build(usage, grants, asOf);
-
         var prefix = Prefix(asOf);
-        await objects.PutAsync(bucket, prefix + "report.json", ReportJson.Render(report), "application/json", cancellationToken).ConfigureAwait(false);
-        await objects.PutAsync(bucket, prefix + "report.md", ReportMarkdown.Render(report), "text/markdown; charset=utf-8", cancellationToken).ConfigureAwait(false);
-        await objects.PutAsync(bucket, prefix + "report.html", ReportHtml.Render(report), "text/html; charset=utf-8", cancellationToken).ConfigureAwait(false);
+        var report = await new LeastPrivilegeReporter(mapper.Catalog, new BucketOutput(objects, bucket, prefix)).WriteAsync(usage, grants, asOf, null, cancellationToken).ConfigureAwait(false);
         return Summary(asOf, prefix, report.Principals.Count);
     }
 
     public static string Prefix(DateTimeOffset asOf) =>
         string.Create(CultureInfo.InvariantCulture, $"reports/{asOf.UtcDateTime:yyyy}/{asOf.UtcDateTime:MM}/{asOf.UtcDateTime:dd}/");
+
+    /// <summary>The report's files under one prefix of the report bucket.</summary>
+    private sealed class BucketOutput(IObjectWriter objects, string bucket, string prefix) : IReportOutput
+    {
+        public Task WriteAsync(string name, string content, string contentType, CancellationToken cancellationToken) =>
+            objects.PutAsync(bucket, prefix + name, content, contentType, cancellationToken);
+    }
 
     private ReadOnlyMemory<byte> Summary(DateTimeOffset asOf, string prefix, int principals)
     {

@@ -1,8 +1,8 @@
 namespace Monitor.Detection.Roles;
 
 /// <summary>
-/// Signal weights (score 0-100+, reported at <see cref="RoleScore.ReportAt"/>). Baseline signals follow
-/// detection.md 3.3; intrinsic ones (no baseline needed) fire during the learning period too.
+/// Signal weights (score 0-100+, reported at <see cref="RoleScore.ReportAt"/>). Baseline signals (novelty against
+/// the role's history) are learned, not reported, during the learning period; intrinsic ones fire from the first day.
 /// </summary>
 internal static class RoleWeights
 {

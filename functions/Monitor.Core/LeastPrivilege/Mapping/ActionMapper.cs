@@ -5,7 +5,7 @@ using Monitor.Records;
 namespace Monitor.LeastPrivilege.Mapping;
 
 /// <summary>
-/// Turns one activity into the IAM actions (and resources) it needed, in policygen.md's order: route root,
+/// Turns one activity into the IAM actions (and resources) it needed, in this order: route root,
 /// service and non-API events away; normalize the event source and name; drop permissionless calls;
 /// validate against the catalog; add the secondary actions the record proves; resolve resources. Denied
 /// calls are mapped the same way but kept apart. No action outside the catalog is ever emitted.

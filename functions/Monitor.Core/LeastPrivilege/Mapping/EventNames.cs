@@ -4,8 +4,8 @@ namespace Monitor.LeastPrivilege.Mapping;
 
 /// <summary>
 /// CloudTrail eventName → IAM action name(s) of the same service (or <c>prefix:Name</c> for another one).
-/// Only the renames AWS's service reference lists (Operations → AuthorizedActions, see
-/// policygen-op-action-exceptions.md) and CloudTrail's own S3 names; every result is validated against the
+/// Only the renames AWS's service reference lists (its Operations → AuthorizedActions entries) and CloudTrail's own
+/// S3 names; every result is validated against the
 /// catalog by the caller. Case-only differences (<c>PutBucketCors</c> → <c>s3:PutBucketCORS</c>) need no entry:
 /// catalog lookups ignore case and answer in catalog casing.
 /// </summary>

@@ -21,7 +21,7 @@ public static class ItemActions
         {
             "kms:ReEncrypt" => ReEncrypt(parameters, activity),
             "dynamodb:TransactWriteItems" or "dynamodb:TransactGetItems" => Transaction(parameters, activity),
-            "dynamodb:ExecuteStatement" => Statements([RequestFields.String(parameters, "statement")], activity),
+            "dynamodb:ExecuteStatement" => Statements([RecordFields.StringIgnoringCase(parameters, "statement")], activity),
             "dynamodb:BatchExecuteStatement" => Statements(Nested(parameters, "statements", "statement"), activity),
             "dynamodb:ExecuteTransaction" => Statements(Nested(parameters, "transactStatements", "statement"), activity),
             _ => null,
@@ -31,12 +31,12 @@ public static class ItemActions
     private static List<ItemNeed> ReEncrypt(JsonElement? parameters, Activity activity)
     {
         var needs = new List<ItemNeed>();
-        if (Key(RequestFields.String(parameters, "sourceKeyId"), activity) is { } from)
+        if (Key(RecordFields.StringIgnoringCase(parameters, "sourceKeyId"), activity) is { } from)
         {
             needs.Add(new ItemNeed("kms:ReEncryptFrom", [from]));
         }
 
-        if (Key(RequestFields.String(parameters, "destinationKeyId"), activity) is { } to)
+        if (Key(RecordFields.StringIgnoringCase(parameters, "destinationKeyId"), activity) is { } to)
         {
             needs.Add(new ItemNeed("kms:ReEncryptTo", [to]));
         }
@@ -51,13 +51,13 @@ public static class ItemActions
             return null;
         }
 
-        return id.StartsWith("arn:", StringComparison.Ordinal) ? id : $"arn:{ArnParts.Partition(activity)}:kms:{activity.Region}:{activity.Account}:key/{id}";
+        return id.StartsWith("arn:", StringComparison.Ordinal) ? id : $"arn:{Arn.PartitionOf(activity.Principal.Arn ?? activity.Principal.Key)}:kms:{activity.Region}:{activity.Account}:key/{id}";
     }
 
     private static List<ItemNeed> Transaction(JsonElement? parameters, Activity activity)
     {
         var needs = new List<ItemNeed>();
-        if (RequestFields.Field(parameters, "transactItems") is not { ValueKind: JsonValueKind.Array } items)
+        if (RecordFields.FieldIgnoringCase(parameters, "transactItems") is not { ValueKind: JsonValueKind.Array } items)
         {
             return needs;
         }
@@ -75,7 +75,7 @@ public static class ItemActions
                     "GET" => "dynamodb:GetItem",
                     _ => null,
                 };
-                if (action is not null && RequestFields.String(part.Value, "tableName") is { Length: > 0 } table)
+                if (action is not null && RecordFields.StringIgnoringCase(part.Value, "tableName") is { Length: > 0 } table)
                 {
                     needs.Add(new ItemNeed(action, [Table(table, activity)]));
                 }
@@ -117,10 +117,10 @@ public static class ItemActions
     }
 
     private static string Table(string name, Activity activity) =>
-        name.StartsWith("arn:", StringComparison.Ordinal) ? name : $"arn:{ArnParts.Partition(activity)}:dynamodb:{activity.Region}:{activity.Account}:table/{name}";
+        name.StartsWith("arn:", StringComparison.Ordinal) ? name : $"arn:{Arn.PartitionOf(activity.Principal.Arn ?? activity.Principal.Key)}:dynamodb:{activity.Region}:{activity.Account}:table/{name}";
 
     private static IEnumerable<string?> Nested(JsonElement? parameters, string array, string field) =>
-        RequestFields.Field(parameters, array) is { ValueKind: JsonValueKind.Array } items
-            ? items.EnumerateArray().Select(i => RequestFields.String(i, field))
+        RecordFields.FieldIgnoringCase(parameters, array) is { ValueKind: JsonValueKind.Array } items
+            ? items.EnumerateArray().Select(i => RecordFields.StringIgnoringCase(i, field))
             : [];
 }

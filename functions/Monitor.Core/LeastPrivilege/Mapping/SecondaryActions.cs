@@ -31,7 +31,7 @@ public static class SecondaryActions
             yield return need;
         }
 
-        if (IsCreate(eventName) && TagFields.Any(f => RequestFields.HasContent(parameters, f)))
+        if (IsCreate(eventName) && TagFields.Any(f => RecordFields.HasContent(parameters, f)))
         {
             yield return new SecondaryNeed(TagAction(catalog, prefix, eventName), []);
         }
@@ -42,12 +42,12 @@ public static class SecondaryActions
                 yield return new SecondaryNeed("s3:GetObject", [source]);
                 break;
             case "sts:AssumeRole" or "sts:AssumeRoleWithSAML" or "sts:AssumeRoleWithWebIdentity":
-                if (RequestFields.HasContent(parameters, "tags") || RequestFields.HasContent(parameters, "transitiveTagKeys"))
+                if (RecordFields.HasContent(parameters, "tags") || RecordFields.HasContent(parameters, "transitiveTagKeys"))
                 {
                     yield return new SecondaryNeed("sts:TagSession", []);
                 }
 
-                if (RequestFields.HasContent(parameters, "sourceIdentity"))
+                if (RecordFields.HasContent(parameters, "sourceIdentity"))
                 {
                     yield return new SecondaryNeed("sts:SetSourceIdentity", []);
                 }
@@ -59,7 +59,7 @@ public static class SecondaryActions
 
         if (prefix == "lambda" && (eventName.StartsWith("CreateFunction", StringComparison.Ordinal) || eventName.StartsWith("UpdateFunctionConfiguration", StringComparison.Ordinal)))
         {
-            foreach (var layer in RequestFields.Strings(parameters, "layers"))
+            foreach (var layer in RecordFields.Strings(parameters, "layers"))
             {
                 yield return new SecondaryNeed("lambda:GetLayerVersion", [layer]);
             }
@@ -77,7 +77,7 @@ public static class SecondaryActions
             yield break;
         }
 
-        var passed = RequestFields.AllStrings(parameters)
+        var passed = RecordFields.AllStrings(parameters)
             .Where(p => p.Name.Contains("role", StringComparison.OrdinalIgnoreCase) && IsRoleArn(p.Value))
             .Select(p => p.Value)
             .Distinct(StringComparer.Ordinal)
@@ -117,7 +117,7 @@ public static class SecondaryActions
     /// <summary><c>x-amz-copy-source</c> is <c>bucket/key</c>, URL-encoded, optionally with <c>?versionId=</c>.</summary>
     private static string? CopySource(JsonElement? parameters, Activity activity)
     {
-        var source = RequestFields.String(parameters, "x-amz-copy-source");
+        var source = RecordFields.StringIgnoringCase(parameters, "x-amz-copy-source");
         if (string.IsNullOrEmpty(source))
         {
             return null;
@@ -125,6 +125,6 @@ public static class SecondaryActions
 
         var query = source.IndexOf('?', StringComparison.Ordinal);
         var path = Uri.UnescapeDataString(query >= 0 ? source[..query] : source).TrimStart('/');
-        return path.Contains('/', StringComparison.Ordinal) ? $"arn:{ArnParts.Partition(activity)}:s3:::{path}" : null;
+        return path.Contains('/', StringComparison.Ordinal) ? $"arn:{Arn.PartitionOf(activity.Principal.Arn ?? activity.Principal.Key)}:s3:::{path}" : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Monitor.Records;
 
 namespace Monitor.LeastPrivilege.Reporting;
 
@@ -26,8 +27,7 @@ public static class ReportChart
         foreach (var p in principals)
         {
             // The account is in the table below; the bar keeps the readable part (role/service/report-writer).
-            var parts = p.Principal.Split(':', 6);
-            var label = parts.Length == 6 ? parts[5] : p.Principal;
+            var label = Arn.Parse(p.Principal)?.Resource ?? p.Principal;
             var name = label.Length > 44 ? "…" + label[^43..] : label;
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Label - 8}\" y=\"{y + 14}\" text-anchor=\"end\">{ReportHtml.E(name)}</text>");
             var x = (double)Label;

@@ -1,3 +1,4 @@
+using Monitor.Records;
 namespace Monitor.LeastPrivilege.Resources;
 
 /// <summary>How many distinct resources of one kind it takes before they are collapsed into a wildcard.</summary>
@@ -73,15 +74,14 @@ public sealed class ResourceGeneralizer(GeneralizationOptions options)
     /// </summary>
     internal static string Head(string arn)
     {
-        var parts = arn.Split(':', 6);
-        if (parts.Length < 6)
+        if (Arn.Parse(arn) is not { } parsed)
         {
             return arn;
         }
 
-        var prefix = string.Join(':', parts[..5]) + ":";
-        var resource = parts[5];
-        if (parts[2] == "s3" && parts[3].Length == 0 && parts[4].Length == 0)
+        var prefix = $"arn:{parsed.Partition}:{parsed.Service}:{parsed.Region}:{parsed.Account}:";
+        var resource = parsed.Resource;
+        if (parsed is { Service: "s3", Region.Length: 0, Account.Length: 0 })
         {
             var slash = resource.IndexOf('/', StringComparison.Ordinal);
             return slash < 0 ? arn : prefix + resource[..(slash + 1)];
@@ -109,7 +109,7 @@ public sealed class ResourceGeneralizer(GeneralizationOptions options)
         return cut < 0 ? string.Empty : tail[..(cut + 1)];
     }
 
-    private static bool IsS3Object(string head) => head.StartsWith("arn:", StringComparison.Ordinal) && head.Split(':')[2] == "s3" && head.EndsWith('/');
+    private static bool IsS3Object(string head) => Arn.Parse(head)?.Service == "s3" && head.EndsWith('/');
 
     private static string CommonPrefix(List<string> sorted)
     {

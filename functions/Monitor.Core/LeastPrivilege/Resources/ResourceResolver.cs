@@ -40,7 +40,7 @@ public sealed class ResourceResolver(IamCatalog catalog)
             return matched.Length > 0 ? matched : [.. evidence];
         }
 
-        var partition = ArnParts.Partition(activity);
+        var partition = Arn.PartitionOf(activity.Principal.Arn ?? activity.Principal.Key);
         IReadOnlyList<string> Values(string variable) => variable switch
         {
             "Partition" => [partition],
@@ -80,7 +80,7 @@ public sealed class ResourceResolver(IamCatalog catalog)
     {
         var parameters = activity.Record?.RequestParameters;
         var fromRequest = parameters is { ValueKind: JsonValueKind.Object }
-            ? RequestFields.AllStrings(parameters).Select(p => p.Value).Where(v => v.StartsWith("arn:", StringComparison.Ordinal))
+            ? RecordFields.AllStrings(parameters).Select(p => p.Value).Where(v => v.StartsWith("arn:", StringComparison.Ordinal))
             : [];
         return [.. activity.Resources.Concat(fromRequest).Where(a => !a.Contains('*', StringComparison.Ordinal))];
     }

@@ -49,14 +49,14 @@ public static class TemplateValues
         var names = Sources.TryGetValue(variable, out var listed) ? listed : [camel];
         foreach (var name in names)
         {
-            if (Clean(variable, Read(RequestFields.Field(parameters, name), camel)) is { Length: > 0 } values)
+            if (Clean(variable, Read(RecordFields.FieldIgnoringCase(parameters, name), camel)) is { Length: > 0 } values)
             {
                 return values;
             }
         }
 
         // EC2's query-API shape nests members: {"instancesSet":{"items":[{"imageId":"ami-..."}]}}.
-        return Clean(variable, RequestFields.AllStrings(parameters).Where(p => string.Equals(p.Name, camel, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value));
+        return Clean(variable, RecordFields.AllStrings(parameters).Where(p => string.Equals(p.Name, camel, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value));
     }
 
     private static string[] Clean(string variable, IEnumerable<string> raw) =>
@@ -66,7 +66,7 @@ public static class TemplateValues
     {
         { ValueKind: JsonValueKind.String } s => [s.GetString()!],
         { ValueKind: JsonValueKind.Array } a => a.EnumerateArray().SelectMany(e => Read(e, member)),
-        { ValueKind: JsonValueKind.Object } o => RequestFields.AllStrings(o).Where(p => string.Equals(p.Name, member, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value),
+        { ValueKind: JsonValueKind.Object } o => RecordFields.AllStrings(o).Where(p => string.Equals(p.Name, member, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value),
         _ => [],
     };
 

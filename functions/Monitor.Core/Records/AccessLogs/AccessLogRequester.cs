@@ -28,28 +28,29 @@ public static class AccessLogRequester
             return new Principal(PrincipalType.CanonicalUser, $"canonical:{requester}", PrincipalId: requester);
         }
 
-        var account = Arn.AccountOf(requester);
-        if (account is null)
+        if (Arn.Parse(requester) is not { Account.Length: > 0 } arn)
         {
             return new Principal(PrincipalType.Unknown, $"unknown:access-log:{requester}", PrincipalId: requester);
         }
 
-        if (Arn.Parse(requester)?.IsRoot == true)
+        var account = arn.Account;
+        if (arn.IsRoot)
         {
             return new Principal(PrincipalType.Root, requester, requester, account, Name: "root");
         }
 
-        if (Arn.Parse(requester)?.RoleOfSession()?.ToString() is { } role)
+        if (arn.RoleOfSession() is { } session)
         {
-            return new Principal(PrincipalType.AssumedRole, role, requester, account, Name: Arn.Parse(role)?.LastSegment, SessionName: Arn.Parse(requester)?.LastSegment, IssuerArn: role);
+            var role = session.ToString();
+            return new Principal(PrincipalType.AssumedRole, role, requester, account, Name: session.LastSegment, SessionName: arn.LastSegment, IssuerArn: role);
         }
 
-        var resource = requester.Split(':', 6)[^1];
+        var resource = arn.Resource;
         return resource switch
         {
-            _ when resource.StartsWith("user/", StringComparison.Ordinal) => new Principal(PrincipalType.IamUser, requester, requester, account, Name: Arn.Parse(requester)?.LastSegment),
-            _ when resource.StartsWith("role/", StringComparison.Ordinal) => new Principal(PrincipalType.AssumedRole, requester, requester, account, Name: Arn.Parse(requester)?.LastSegment, IssuerArn: requester),
-            _ when resource.StartsWith("federated-user/", StringComparison.Ordinal) => new Principal(PrincipalType.FederatedUser, requester, requester, account, SessionName: Arn.Parse(requester)?.LastSegment),
+            _ when resource.StartsWith("user/", StringComparison.Ordinal) => new Principal(PrincipalType.IamUser, requester, requester, account, Name: arn.LastSegment),
+            _ when resource.StartsWith("role/", StringComparison.Ordinal) => new Principal(PrincipalType.AssumedRole, requester, requester, account, Name: arn.LastSegment, IssuerArn: requester),
+            _ when resource.StartsWith("federated-user/", StringComparison.Ordinal) => new Principal(PrincipalType.FederatedUser, requester, requester, account, SessionName: arn.LastSegment),
             _ => new Principal(PrincipalType.Unknown, requester, requester, account),
         };
     }

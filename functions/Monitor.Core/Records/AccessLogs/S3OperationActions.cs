@@ -3,7 +3,7 @@ namespace Monitor.Records.AccessLogs;
 /// <summary>
 /// Maps access-log operations (<c>REST.&lt;METHOD&gt;.&lt;TYPE&gt;</c>, <c>WEBSITE.*</c>, <c>BATCH.DELETE.OBJECT</c>,
 /// <c>S3.*</c>) to the IAM action that authorizes them. The name of the operation is not the name of the action:
-/// the exceptions follow reference/policygen.md (HEAD object is s3:GetObject, GET bucket is s3:ListBucket, multipart
+/// the exceptions follow the service authorization reference and AWS's policy generators (HEAD object is s3:GetObject, GET bucket is s3:ListBucket, multipart
 /// steps are s3:PutObject, deleting a bucket's CORS, lifecycle or encryption is its Put* action, and so on). ACL and
 /// tagging operations name the object action when the line has a key, else the bucket action. A copy is logged
 /// twice: <c>REST.COPY.OBJECT</c> (s3:PutObject on the destination) and <c>REST.COPY.OBJECT_GET</c> (s3:GetObject
