@@ -54,7 +54,8 @@ internal static class InputClassifier
                 : "not JSON, a credential report CSV or an S3 access log (expected a CloudTrail log, an SQS, SNS, S3 or EventBridge event, an S3 server access log, or an IAM credential report)");
         }
 
-        var shape = JsonShape.Read(prefix);
+        // The JSON reader is given the text after the byte order mark: unlike JsonDocument, it does not skip one.
+        var shape = JsonShape.Read(text);
         return text[0] == (byte)'['
             ? new(InputKind.CloudTrail, null, shape.FirstTime)
             : ClassifyObject(shape) with { FirstTime = shape.FirstTime };
@@ -155,8 +156,9 @@ internal static class InputClassifier
 
     private static ReadOnlySpan<byte> SkipWhitespace(ReadOnlySpan<byte> bytes)
     {
-        // A UTF-8 byte order mark is tolerated, as JSON readers do.
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        // A UTF-8 byte order mark is tolerated, as JSON readers do. "\uFEFF"u8 is its three bytes; "\xEF\xBB\xBF"u8
+        // would be six (three chars U+00EF, U+00BB, U+00BF, each two bytes in UTF-8), and never match.
+        if (bytes.StartsWith("\uFEFF"u8))
         {
             bytes = bytes[3..];
         }

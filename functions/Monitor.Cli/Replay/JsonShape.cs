@@ -21,7 +21,7 @@ internal sealed class JsonShape
 
     public DateTimeOffset? FirstTime { get; private set; }
 
-    public static JsonShape Read(byte[] prefix)
+    public static JsonShape Read(ReadOnlySpan<byte> prefix)
     {
         var shape = new JsonShape();
         var reader = new Utf8JsonReader(prefix, isFinalBlock: false, state: default);
