@@ -1,16 +1,15 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using Monitor.Records;
+using Monitor.Envelopes;
 using Monitor.Records.AccessLogs;
 
 namespace Monitor.Cli.Replay;
 
 /// <summary>
-/// Recognises an input file from the first bytes of its content: gzip is looked through; a first line that parses
-/// as an S3 access-log line makes an access log; otherwise the JSON root and (for <c>{"Records":[...]}</c>) the
-/// first record's property names decide. Only a prefix is read, so a
-/// large log is classified without loading it.
+/// Gives an input file its <see cref="InputShape"/> from the first bytes of its content, never its name: gzip is looked
+/// through, and the outline of a prefix goes to <see cref="InputShapes.Recognise"/>, the rules the envelope decoder
+/// claims message bodies by. Only a prefix is read, so a large log is classified without loading it.
 /// </summary>
 internal static class InputClassifier
 {
@@ -26,92 +25,28 @@ internal static class InputClassifier
         }
         catch (InvalidDataException e)
         {
-            return new(InputKind.Unknown, $"unreadable gzip: {e.Message}");
+            return new(null, $"unreadable gzip: {e.Message}");
         }
 
-        var text = SkipWhitespace(prefix);
-        if (text.IsEmpty)
+        var outline = InputOutline.Read(prefix);
+        if (outline.Head.IsEmpty)
         {
-            return new(InputKind.Unknown, gzip ? "gzip holds no data (empty or truncated)" : "empty file");
+            return new(null, gzip ? "gzip holds no data (empty or truncated)" : "empty file");
         }
 
-        // The credential report is the one CSV input: its header starts "user,arn,". A file that starts like it but
-        // differs is still handed to the report reader, whose rejection names the exact header expected.
-        if (text.StartsWith("user,"u8) || text.StartsWith("\"user\","u8))
-        {
-            return new(InputKind.CredentialReport);
-        }
-
-        if (LogObjectReader.IsAccessLog(text))
-        {
-            return new(InputKind.AccessLog, null, AccessLogStart(text));
-        }
-
-        if (text[0] is not ((byte)'{' or (byte)'['))
-        {
-            return new(InputKind.Unknown, IsJsonScalar(text)
-                ? "not a JSON object or array (expected a CloudTrail log, an SQS, SNS, S3 or EventBridge event)"
-                : "not JSON, a credential report CSV or an S3 access log (expected a CloudTrail log, an SQS, SNS, S3 or EventBridge event, an S3 server access log, or an IAM credential report)");
-        }
-
-        var shape = JsonShape.Read(prefix);
-        return text[0] == (byte)'['
-            ? new(InputKind.CloudTrail, null, shape.FirstTime)
-            : ClassifyObject(shape) with { FirstTime = shape.FirstTime };
+        return InputShapes.Recognise(outline) is { } shape
+            ? new(shape, null, shape == InputShapes.AccessLog ? AccessLogStart(outline.Head.Span) : outline.FirstTime)
+            : new(null, WhyUnrecognised(outline), outline.FirstTime);
     }
 
-    private static InputClassification ClassifyObject(JsonShape shape)
+    // A root array is always recognised (a bare array of records), so only an object or no JSON at all is left.
+    private static string WhyUnrecognised(InputOutline outline) => outline.Root switch
     {
-        if (shape.FirstRecordKeys is { } record)
-        {
-            if (record.Contains("messageId") || record.Contains("receiptHandle"))
-            {
-                return new(InputKind.SqsEvent);
-            }
-
-            if (record.Contains("s3") || shape.FirstRecordEventSource == "aws:s3")
-            {
-                return new(InputKind.MessageBody);
-            }
-
-            return new(InputKind.CloudTrail);
-        }
-
-        if (shape.RecordsIsEmptyArray)
-        {
-            return new(InputKind.CloudTrail);
-        }
-
-        var root = shape.RootKeys;
-        if (root.Contains("Type") && root.Contains("Message"))
-        {
-            return new(InputKind.MessageBody);
-        }
-
-        if (root.Contains("s3Bucket") || root.Contains("Event"))
-        {
-            return new(InputKind.MessageBody);
-        }
-
-        if (root.Contains("digestS3Object") || (root.Contains("digestStartTime") && root.Contains("logFiles")))
-        {
-            return new(InputKind.Digest);
-        }
-
-        if (root.Contains("UserDetailList") || root.Contains("RoleDetailList") || root.Contains("GroupDetailList"))
-        {
-            return new(InputKind.AuthorizationDetails);
-        }
-
-        if (root.Contains("Records") || root.Contains("detail-type") || root.Contains("eventVersion") || root.Contains("eventName") || root.Contains("userIdentity"))
-        {
-            return new(InputKind.CloudTrail);
-        }
-
-        return new(InputKind.Unknown, root.Count == 0
-            ? "not valid JSON"
-            : "unrecognised JSON shape (no Records, detail, eventName, s3Bucket or SNS Message)");
-    }
+        JsonValueKind.Object when outline.Properties.Count == 0 => "not valid JSON",
+        JsonValueKind.Object => "unrecognised JSON shape (no Records, detail, eventName, s3Bucket or SNS Message)",
+        _ when IsJsonScalar(outline.Head.Span) => "not a JSON object or array (expected a CloudTrail log, an SQS, SNS, S3 or EventBridge event)",
+        _ => "not JSON, a credential report CSV or an S3 access log (expected a CloudTrail log, an SQS, SNS, S3 or EventBridge event, an S3 server access log, or an IAM credential report)",
+    };
 
     // The first line's time orders an access log among the other inputs; lines are close to time order.
     private static DateTimeOffset? AccessLogStart(ReadOnlySpan<byte> text)
@@ -151,22 +86,5 @@ internal static class InputClassifier
                 return (buffer[..length], gzip);
             }
         }
-    }
-
-    private static ReadOnlySpan<byte> SkipWhitespace(ReadOnlySpan<byte> bytes)
-    {
-        // A UTF-8 byte order mark is tolerated, as JSON readers do.
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
-        {
-            bytes = bytes[3..];
-        }
-
-        var start = 0;
-        while (start < bytes.Length && bytes[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            start++;
-        }
-
-        return bytes[start..];
     }
 }

@@ -32,10 +32,9 @@ internal sealed class Replayer(Ingestor ingestor, CredentialAuditor auditor)
 
     private async Task ReplayFileAsync(string file, InputClassification classification, ReplayResult result, CancellationToken cancellationToken)
     {
-        switch (classification.Kind)
+        switch (classification.Shape)
         {
-            case InputKind.CloudTrail:
-            case InputKind.AccessLog:
+            case { Role: InputRole.Log }:
                 var stream = File.OpenRead(file);
                 await using (stream.ConfigureAwait(false))
                 {
@@ -43,21 +42,18 @@ internal sealed class Replayer(Ingestor ingestor, CredentialAuditor auditor)
                 }
 
                 break;
-            case InputKind.SqsEvent:
+            case { Role: InputRole.MessageBatch }:
                 await ReplaySqsEventAsync(file, result, cancellationToken).ConfigureAwait(false);
                 break;
-            case InputKind.MessageBody:
+            case { Role: InputRole.Envelope }:
                 var body = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
                 result.Add(await ingestor.ProcessMessageAsync(new SqsMessage { MessageId = file, Body = body }, cancellationToken).ConfigureAwait(false));
                 break;
-            case InputKind.CredentialReport:
+            case { Role: InputRole.CredentialReport }:
                 result.Add(await CredentialReportInput.ReplayAsync(file, auditor, cancellationToken).ConfigureAwait(false));
                 break;
-            case InputKind.AuthorizationDetails:
-                result.Add(Passed(file, "IAM authorization details hold no activity (read by report --granted)"));
-                break;
-            case InputKind.Digest:
-                result.Add(Passed(file, "CloudTrail digest file, not a log"));
+            case { Role: InputRole.NoActivity, PassOverReason: { } why }:
+                result.Add(Passed(file, why));
                 break;
             default:
                 result.Errors.Add($"{file}: {classification.Reason}");

@@ -8,9 +8,6 @@ namespace Monitor.Envelopes;
 /// </summary>
 internal static class CloudTrailNoticeShape
 {
-    public static bool Claims(JsonElement root) =>
-        JsonFields.Has(root, "s3Bucket") || JsonFields.Has(root, "s3ObjectKey");
-
     public static Envelope Decode(JsonElement root, DecodeContext context)
     {
         var bucket = JsonFields.String(root, "s3Bucket");

@@ -3,9 +3,10 @@ using System.Text.Json;
 namespace Monitor.Envelopes;
 
 /// <summary>
-/// Decodes an SQS message body into the log objects or inline CloudTrail records it announces. Each body
-/// shape is recognised by its own distinguishing fields; a body that matches none, or more than one, is
-/// rejected with the message id and what was wrong. Hostile input yields a rejection, never an exception.
+/// Decodes an SQS message body into the log objects or inline CloudTrail records it announces. The body shapes are
+/// the <see cref="InputShapes.MessageBodies"/>, each claiming a body by its root properties; a body that none claims,
+/// or more than one, is rejected with the message id and what was wrong. Hostile input yields a rejection, never an
+/// exception.
 /// </summary>
 public static class EnvelopeDecoder
 {
@@ -13,15 +14,6 @@ public static class EnvelopeDecoder
 
     // Duplicate names are refused: a body whose fields read differently to different parsers is not to be trusted.
     private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
-
-    private static readonly Shape[] Shapes =
-    [
-        new("an SNS notification", SnsShape.Claims, SnsShape.Decode),
-        new("an S3 notification", S3NotificationShape.Claims, S3NotificationShape.Decode),
-        new("an S3 test event", S3TestEventShape.Claims, S3TestEventShape.Decode),
-        new("a CloudTrail notice", CloudTrailNoticeShape.Claims, CloudTrailNoticeShape.Decode),
-        new("an EventBridge event", EventBridgeShape.Claims, EventBridgeShape.Decode),
-    ];
 
     /// <summary>Decodes one message body; the result is <see cref="Envelope.IsRejected"/> when the body is unusable.</summary>
     public static Envelope Decode(string messageId, string? body) =>
@@ -56,11 +48,12 @@ public static class EnvelopeDecoder
 
     private static Envelope Dispatch(JsonElement root, DecodeContext context)
     {
-        var claims = Shapes.Where(shape => shape.Claims(root)).ToList();
+        var outline = InputOutline.Of(root);
+        var claims = InputShapes.MessageBodies.Where(shape => shape.Claims(outline)).ToList();
         if (claims.Count == 0)
         {
             return context.Reject($"unrecognised JSON object {PropertyNames(root)}; expected "
-                + string.Join(", ", Shapes.Select(shape => shape.Name)));
+                + string.Join(", ", InputShapes.MessageBodies.Select(shape => shape.Name)));
         }
 
         if (claims.Count > 1)
@@ -68,7 +61,7 @@ public static class EnvelopeDecoder
             return context.Reject("ambiguous JSON object: it looks like " + string.Join(" and ", claims.Select(shape => shape.Name)));
         }
 
-        return claims[0].Decode(root, context);
+        return claims[0].Decode!(root, context);
     }
 
     private static string PropertyNames(JsonElement root)
@@ -78,6 +71,4 @@ public static class EnvelopeDecoder
             ? "with no properties"
             : $"with properties {string.Join(", ", names.Take(MaxPropertiesShown))}{(names.Count > MaxPropertiesShown ? ", …" : "")}";
     }
-
-    private sealed record Shape(string Name, Func<JsonElement, bool> Claims, Func<JsonElement, DecodeContext, Envelope> Decode);
 }

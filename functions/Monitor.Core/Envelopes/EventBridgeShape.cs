@@ -10,8 +10,6 @@ internal static class EventBridgeShape
 {
     private const string CloudTrailSuffix = " via CloudTrail";
 
-    public static bool Claims(JsonElement root) => JsonFields.Has(root, "detail-type");
-
     public static Envelope Decode(JsonElement root, DecodeContext context)
     {
         var detailType = JsonFields.String(root, "detail-type");

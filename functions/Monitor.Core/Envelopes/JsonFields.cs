@@ -7,9 +7,6 @@ internal static class JsonFields
 {
     private const int MaxShownLength = 80;
 
-    public static bool Has(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out _);
-
     public static string? String(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object
         && element.TryGetProperty(name, out var value)

@@ -9,8 +9,6 @@ namespace Monitor.Envelopes;
 /// </summary>
 internal static class S3NotificationShape
 {
-    public static bool Claims(JsonElement root) => JsonFields.Has(root, "Records");
-
     public static Envelope Decode(JsonElement root, DecodeContext context)
     {
         var records = root.GetProperty("Records");

@@ -8,8 +8,6 @@ namespace Monitor.Envelopes;
 /// </summary>
 internal static class S3TestEventShape
 {
-    public static bool Claims(JsonElement root) => JsonFields.Has(root, "Event");
-
     public static Envelope Decode(JsonElement root, DecodeContext context)
     {
         if (JsonFields.String(root, "Event") != "s3:TestEvent")

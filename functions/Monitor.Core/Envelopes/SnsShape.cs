@@ -9,9 +9,6 @@ namespace Monitor.Envelopes;
 /// </summary>
 internal static class SnsShape
 {
-    public static bool Claims(JsonElement root) =>
-        JsonFields.Has(root, "Type") && (JsonFields.Has(root, "TopicArn") || JsonFields.Has(root, "Message"));
-
     public static Envelope Decode(JsonElement root, DecodeContext context)
     {
         if (context.ViaSns)

@@ -3,6 +3,7 @@ using Monitor.Cli.Audit;
 using Monitor.Cli.Output;
 using Monitor.Cli.Replay;
 using Monitor.Detection;
+using Monitor.Envelopes;
 using Monitor.Testing;
 using Monitor.Testing.Fakes;
 
@@ -52,7 +53,7 @@ public sealed class AuditRunTests : IDisposable
     {
         var file = Write("anything.txt", Some.CredentialReportCsv(Some.ReportRow()));
 
-        (await InputClassifier.ClassifyAsync(file, CancellationToken.None)).Kind.ShouldBe(InputKind.CredentialReport);
+        (await InputClassifier.ClassifyAsync(file, CancellationToken.None)).Shape.ShouldBe(InputShapes.CredentialReport);
     }
 
     private string Write(string name, string content)

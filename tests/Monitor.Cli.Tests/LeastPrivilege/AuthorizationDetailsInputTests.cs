@@ -1,4 +1,5 @@
 using Monitor.Cli.Replay;
+using Monitor.Envelopes;
 
 namespace Monitor.Cli.Tests.LeastPrivilege;
 
@@ -11,6 +12,6 @@ public sealed class AuthorizationDetailsInputTests
 
         var classification = await InputClassifier.ClassifyAsync(file, TestContext.Current);
 
-        classification.Kind.ShouldBe(InputKind.AuthorizationDetails);
+        classification.Shape.ShouldBe(InputShapes.AuthorizationDetails);
     }
 }

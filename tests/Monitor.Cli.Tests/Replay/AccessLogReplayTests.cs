@@ -3,6 +3,7 @@ using Monitor.Cli.Output;
 using Monitor.Cli.Replay;
 using Monitor.Detection;
 using Monitor.Detection.PublicBuckets;
+using Monitor.Envelopes;
 using Monitor.Testing;
 
 namespace Monitor.Cli.Tests.Replay;
@@ -24,7 +25,7 @@ public sealed class AccessLogReplayTests : IDisposable
 
         var classification = await InputClassifier.ClassifyAsync(file, TestContext.Current);
 
-        classification.Kind.ShouldBe(InputKind.AccessLog);
+        classification.Shape.ShouldBe(InputShapes.AccessLog);
         classification.FirstTime.ShouldBe(new DateTimeOffset(2026, 11, 10, 8, 0, 0, TimeSpan.Zero));
     }
 
@@ -37,7 +38,7 @@ public sealed class AccessLogReplayTests : IDisposable
             await gzip.WriteAsync(System.Text.Encoding.UTF8.GetBytes(Some.AccessLogLine() + "\n"), TestContext.Current);
         }
 
-        (await InputClassifier.ClassifyAsync(file, TestContext.Current)).Kind.ShouldBe(InputKind.AccessLog);
+        (await InputClassifier.ClassifyAsync(file, TestContext.Current)).Shape.ShouldBe(InputShapes.AccessLog);
     }
 
     [Fact]

@@ -33,8 +33,14 @@ public sealed class ReplayOrderTests : IDisposable
     [InlineData("""{"version":"0","detail-type":"AWS API Call via CloudTrail","time":"2026-10-03T00:00:00Z","detail":{}}""", "2026-10-03T00:00:00Z")]
     [InlineData("""{"Type":"Notification","Message":"{}","Timestamp":"2026-10-04T00:00:00.000Z"}""", "2026-10-04T00:00:00Z")]
     [InlineData("""{"Records":[{"messageId":"m","attributes":{"ApproximateReceiveCount":"1","SentTimestamp":"1735776312345"},"body":"x"}]}""", "2025-01-02T00:05:12.345Z")]
-    public void FirstTime_IsReadFromThePrefix(string json, string expected) =>
-        JsonShape.Read(System.Text.Encoding.UTF8.GetBytes(json)).FirstTime.ShouldBe(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    public async Task FirstTime_IsReadFromThePrefix(string json, string expected)
+    {
+        Write("input.json", json);
+
+        var classification = await InputClassifier.ClassifyAsync(Path.Combine(_folder, "input.json"), TestContext.Current);
+
+        classification.FirstTime.ShouldBe(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     private Replayer Replayer()
     {

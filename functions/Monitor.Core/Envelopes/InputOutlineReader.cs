@@ -1,40 +1,75 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Monitor.Cli.Replay;
+namespace Monitor.Envelopes;
 
 /// <summary>
-/// The outline of a JSON input read from a prefix of it: its root property names; when it has a
-/// <c>Records</c> array (or is an array), the property names of the first record; and the earliest time it
-/// names up front (a record's <c>eventTime</c>, an SQS message's <c>SentTimestamp</c>, an EventBridge
-/// <c>time</c>, an SNS <c>Timestamp</c>), which orders replay inputs. Stops quietly where the prefix ends.
+/// Reads an <see cref="InputOutline"/> from a prefix of a file, token by token, so a large log is outlined without being
+/// loaded: the root's property names up to a <c>Records</c> array, then the first record's, noting the times named on
+/// the way. Stops quietly where the prefix ends or the JSON breaks; the reader proper reports the error with its position.
 /// </summary>
-internal sealed class JsonShape
+internal sealed class InputOutlineReader
 {
-    public HashSet<string> RootKeys { get; } = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _properties = new(StringComparer.Ordinal);
+    private HashSet<string>? _firstRecord;
+    private string? _firstRecordEventSource;
+    private DateTimeOffset? _firstTime;
 
-    public HashSet<string>? FirstRecordKeys { get; private set; }
-
-    public string? FirstRecordEventSource { get; private set; }
-
-    public bool RecordsIsEmptyArray { get; private set; }
-
-    public DateTimeOffset? FirstTime { get; private set; }
-
-    public static JsonShape Read(byte[] prefix)
+    public static InputOutline Read(ReadOnlyMemory<byte> prefix)
     {
-        var shape = new JsonShape();
-        var reader = new Utf8JsonReader(prefix, isFinalBlock: false, state: default);
+        var head = SkipBlank(prefix);
+        var root = head.IsEmpty ? JsonValueKind.Undefined : head.Span[0] switch
+        {
+            (byte)'{' => JsonValueKind.Object,
+            (byte)'[' => JsonValueKind.Array,
+            _ => JsonValueKind.Undefined,
+        };
+        var outline = new InputOutlineReader();
+        if (root != JsonValueKind.Undefined)
+        {
+            outline.ReadJson(head.Span);
+        }
+
+        return new InputOutline
+        {
+            Head = head,
+            Root = root,
+            Properties = outline._properties,
+            FirstRecord = outline._firstRecord,
+            FirstRecordEventSource = outline._firstRecordEventSource,
+            FirstTime = outline._firstTime,
+        };
+    }
+
+    private static ReadOnlyMemory<byte> SkipBlank(ReadOnlyMemory<byte> bytes)
+    {
+        // A UTF-8 byte order mark is tolerated, as JsonDocument does; Utf8JsonReader would not skip it. "\uFEFF"u8 is
+        // its three bytes ("\xEF\xBB\xBF"u8 would be six: three chars, two UTF-8 bytes each).
+        if (bytes.Span.StartsWith("\uFEFF"u8))
+        {
+            bytes = bytes[3..];
+        }
+
+        var start = 0;
+        while (start < bytes.Length && bytes.Span[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+
+        return bytes[start..];
+    }
+
+    private void ReadJson(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, isFinalBlock: false, state: default);
         try
         {
-            shape.ReadRoot(ref reader);
+            ReadRoot(ref reader);
         }
         catch (JsonException)
         {
-            // A malformed prefix leaves whatever was read; the reader proper reports the error with its position.
+            // A malformed prefix leaves whatever was read.
         }
-
-        return shape;
     }
 
     private void ReadRoot(ref Utf8JsonReader reader)
@@ -58,7 +93,7 @@ internal sealed class JsonShape
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
-            RootKeys.Add(name);
+            _properties.Add(name);
             if (!reader.Read())
             {
                 return;
@@ -83,28 +118,16 @@ internal sealed class JsonShape
 
     private void ReadFirstRecord(ref Utf8JsonReader reader)
     {
-        if (!reader.Read())
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return;
         }
 
-        if (reader.TokenType == JsonTokenType.EndArray)
-        {
-            RecordsIsEmptyArray = true;
-            return;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            FirstRecordKeys = [];
-            return;
-        }
-
-        FirstRecordKeys = new HashSet<string>(StringComparer.Ordinal);
+        _firstRecord = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString()!;
-            FirstRecordKeys.Add(name);
+            _firstRecord.Add(name);
             if (!reader.Read())
             {
                 return;
@@ -112,7 +135,7 @@ internal sealed class JsonShape
 
             if (name == "eventSource" && reader.TokenType == JsonTokenType.String)
             {
-                FirstRecordEventSource = reader.GetString();
+                _firstRecordEventSource = reader.GetString();
             }
             else if (name == "eventTime" && reader.TokenType == JsonTokenType.String)
             {
@@ -168,9 +191,9 @@ internal sealed class JsonShape
 
     private void Note(DateTimeOffset time)
     {
-        if (FirstTime is null || time < FirstTime)
+        if (_firstTime is null || time < _firstTime)
         {
-            FirstTime = time;
+            _firstTime = time;
         }
     }
 }
