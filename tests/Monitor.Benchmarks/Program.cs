@@ -25,6 +25,12 @@ if (args is ["audit-users", ..])
     return;
 }
 
+if (args is ["ingest-memory" or "sessions-memory", _, ..])
+{
+    await IngestMemory.RunAsync(args);
+    return;
+}
+
 if (args is ["access-log-rate", ..])
 {
     await AccessLogRate.RunAsync(args);
