@@ -22,15 +22,60 @@ public sealed class PublicBucketAccessDetectorTests
             Some.AccessLogLine(requester: "-", key: "data/b.csv", requestId: "R2", remoteIp: "198.51.100.7"),
         ]);
 
+        findings.Rules().ShouldBe(["anonymous-read high"]);
         var finding = findings.ShouldHaveSingleItem();
         finding.Detector.ShouldBe("public-bucket-access");
-        finding.Severity.ShouldBe(Severity.High);
+        finding.Id.ShouldBe(FindingId.For("public-bucket-access", finding.Account, "example-bucket", "read", "2025-01-02"));
         finding.Principal.ShouldBe("anonymous");
+        finding.Time.ShouldBe(Some.Time);
         finding.EventIds.ShouldBe(["R1", "R2"]);
-        finding.Signals.ShouldContain("anonymous-read");
+        finding.Signals.ShouldBe(["anonymous-read", "bucket-not-listed-public", "s3-access-log"]);
+        finding.Title.ShouldBe($"Anonymous read of bucket example-bucket, which is not listed as public ({finding.Account})");
         finding.Evidence["bucket"]!.GetValue<string>().ShouldBe("example-bucket");
-        finding.Evidence["keys"]!.AsArray().Select(k => k!.GetValue<string>()).ShouldBe(["data/a.csv", "data/b.csv"]);
-        finding.Evidence["sourceIps"]!.AsArray().Count.ShouldBe(2);
+        finding.Evidence["day"]!.GetValue<string>().ShouldBe("2025-01-02");
+        finding.Evidence["region"]!.GetValue<string>().ShouldBe("us-east-1");
+        Texts(finding, "keys").ShouldBe(["data/a.csv", "data/b.csv"]);
+        Texts(finding, "sourceIps").ShouldBe(["198.51.100.7", "203.0.113.10"]);
+        Texts(finding, "userAgents").ShouldBe(["aws-cli/2.15.0 Python/3.11.6"]);
+        Texts(finding, "actions").ShouldBe(["s3:GetObject"]);
+    }
+
+    [Fact]
+    public async Task FindingStartsAtTheEarliestRequest_WhateverTheLineOrder()
+    {
+        var findings = await DetectAsync([
+            Some.AccessLogLine(requester: "-", time: Some.Time.AddHours(5)),
+            Some.AccessLogLine(requester: "-", time: Some.Time.AddHours(1)),
+        ]);
+
+        findings.ShouldHaveSingleItem().Time.ShouldBe(Some.Time.AddHours(1));
+    }
+
+    [Fact]
+    public async Task SeparateFindings_PerBucketKindAndUtcDay()
+    {
+        var findings = await DetectAsync([
+            Some.AccessLogLine(requester: "-", time: Some.Time.AddHours(1)),
+            Some.AccessLogLine(requester: "-", time: Some.Time.AddHours(23)),
+            Some.AccessLogLine(requester: "-", time: Some.Time.AddHours(24)),
+            Some.AccessLogLine(requester: "-", bucket: "other-bucket"),
+            Some.AccessLogLine(requester: "-", operation: "REST.PUT.OBJECT"),
+        ]);
+
+        findings.Rules().ShouldBe(["anonymous-read high", "anonymous-read high", "anonymous-read high", "anonymous-write critical"]);
+        findings.Select(f => $"{f.Evidence["bucket"]} {f.Evidence["day"]} {f.EventIds.Count}").Order(StringComparer.Ordinal)
+            .ShouldBe(["example-bucket 2025-01-02 1", "example-bucket 2025-01-02 2", "example-bucket 2025-01-03 1", "other-bucket 2025-01-02 1"]);
+    }
+
+    [Fact]
+    public async Task ListsAtMost50OfEachKindOfEvidence()
+    {
+        var findings = await DetectAsync(Enumerable.Range(0, 60).Select(i => Some.AccessLogLine(requester: "-", key: $"data/{i:D2}.csv", requestId: $"R{i:D2}")));
+
+        var finding = findings.ShouldHaveSingleItem();
+        finding.EventIds.Count.ShouldBe(50);
+        Texts(finding, "keys").Count.ShouldBe(50);
+        Texts(finding, "keys")[0].ShouldBe("data/00.csv");
     }
 
     [Fact]
@@ -38,9 +83,11 @@ public sealed class PublicBucketAccessDetectorTests
     {
         var findings = await DetectAsync([Some.AccessLogLine(requester: "-", operation: "REST.PUT.OBJECT")]);
 
+        findings.Rules().ShouldBe(["anonymous-write critical"]);
         var finding = findings.ShouldHaveSingleItem();
-        finding.Severity.ShouldBe(Severity.Critical);
-        finding.Signals.ShouldContain("anonymous-write");
+        finding.Signals.ShouldBe(["anonymous-write", "bucket-not-listed-public", "s3-access-log"]);
+        finding.Id.ShouldBe(FindingId.For("public-bucket-access", finding.Account, "example-bucket", "write", "2025-01-02"));
+        finding.Title.ShouldBe($"Anonymous write of bucket example-bucket, which is not listed as public ({finding.Account})");
     }
 
     [Fact]
@@ -49,6 +96,22 @@ public sealed class PublicBucketAccessDetectorTests
         var findings = await DetectAsync([Some.AccessLogLine(requester: "-", status: 403, errorCode: "AccessDenied")]);
 
         findings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task StaysSilent_WhenAnonymousRequestFailsForAnotherReason()
+    {
+        var findings = await DetectAsync([Some.AccessLogLine(requester: "-", status: 404, errorCode: "NoSuchKey")]);
+
+        findings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ReportsOnlyTheBucketNotListed_WhenAnotherIsListedPublic()
+    {
+        var findings = await DetectAsync([Some.AccessLogLine(requester: "-"), Some.AccessLogLine(requester: "-", bucket: "public-site")], "public-site, assets-*");
+
+        findings.ShouldHaveSingleItem().Evidence["bucket"]!.GetValue<string>().ShouldBe("example-bucket");
     }
 
     [Theory]
@@ -70,6 +133,18 @@ public sealed class PublicBucketAccessDetectorTests
     }
 
     [Fact]
+    public async Task IgnoresAnonymousActivity_ThatNamesNoObject()
+    {
+        var detector = new PublicBucketAccessDetector(new PublicBucketOptions());
+        var (activities, _) = await Some.ReadAccessLogAsync([Some.AccessLogLine(requester: "-")]);
+        var anonymous = activities.ShouldHaveSingleItem();
+
+        var findings = await new EngineRun(detector).TogetherAsync(anonymous with { Resources = [] }, anonymous with { Resources = ["arn:aws:iam::123456789012:role/x"] });
+
+        findings.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task IgnoresCloudTrailActivity_EvenWhenAnonymous()
     {
         var activity = Some.Activity() with { Principal = Monitor.Records.AccessLogs.AccessLogRequester.Anonymous, Resources = ["arn:aws:s3:::b/k"] };
@@ -78,4 +153,6 @@ public sealed class PublicBucketAccessDetectorTests
         findings.ShouldBeEmpty();
         activity.Origin.ShouldBe(ActivityOrigin.CloudTrail);
     }
+
+    private static List<string> Texts(Finding finding, string evidence) => [.. finding.Evidence[evidence]!.AsArray().Select(v => v!.GetValue<string>())];
 }

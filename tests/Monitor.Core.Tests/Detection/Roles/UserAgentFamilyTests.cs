@@ -16,6 +16,22 @@ public sealed class UserAgentFamilyTests
     [InlineData("lambda.amazonaws.com", "service:lambda.amazonaws.com")]
     [InlineData("stratus-red-team_39f95f43-cd2f", "stratus-red-team")]
     [InlineData(null, "unknown")]
+    [InlineData("   ", "unknown")]
+    [InlineData("TruffleHog", "trufflehog")]
+    [InlineData("aws-sdk-go/1.44 pacu/1.5", "pacu")]
+    [InlineData("Pulumi/3.100 (+https://www.pulumi.com)", "pulumi")]
+    [InlineData("ansible-aws/7.0", "ansible")]
+    [InlineData("Terraform/x", "terraform/?")]
+    [InlineData("amazon-ssm-agent", "amazon-ssm-agent/?")]
+    [InlineData("Opera/9.80 (Windows NT 6.1)", "browser")]
+    [InlineData("  [aws-cli/2.18.4 md/awscrt", "aws-cli/2")]
+    [InlineData("console.amazonaws.com", "service:console.amazonaws.com")]
+    [InlineData("my tool/1.0", "my")]
+    [InlineData("custom-client", "custom-client")]
+    [InlineData("/1.0", "/1.0")]
+    [InlineData("client/v2", "client/?")]
+    [InlineData("a-client-name-that-is-longer-than-forty-characters/12.1", "a-client-name-that-is-longer-than-forty-/12")]
+    [InlineData("a-client-name-that-is-longer-than-forty-characters", "a-client-name-that-is-longer-than-forty-")]
     public void Family_KeepsNameAndMajorVersion(string? userAgent, string family) => UserAgentFamily.Of(userAgent).ShouldBe(family);
 
     [Theory]
@@ -26,5 +42,17 @@ public sealed class UserAgentFamilyTests
     [InlineData("python-requests/2.31.0", true, "python-requests")]
     [InlineData("python-requests/2.31.0", false, null)]
     [InlineData("aws-cli/2.18.4 os/linux#6.8.0-1016-aws md/distrib#ubuntu.22", true, null)]
-    public void Offensive_NamesTheTool(string userAgent, bool onSts, string? tool) => UserAgentFamily.Offensive(userAgent, onSts).ShouldBe(tool);
+    [InlineData("aws-cli/2.15.0 os/linux#parrot", false, "parrot-linux")]
+    [InlineData("Mozilla/5.0 (Pentoo Linux)", false, "pentoo-linux")]
+    [InlineData("", true, null)]
+    [InlineData(null, true, null)]
+    [InlineData("my-app python-requests/2.31.0", true, null)]
+    public void Offensive_NamesTheTool(string? userAgent, bool onSts, string? tool) => UserAgentFamily.Offensive(userAgent, onSts).ShouldBe(tool);
+
+    [Theory]
+    [InlineData("browser", true)]
+    [InlineData("aws-internal", true)]
+    [InlineData("aws-cli/2", false)]
+    [InlineData("service:lambda.amazonaws.com", false)]
+    public void IsConsole_ForTheBrowserAndTheConsolesBackEnd(string family, bool expected) => UserAgentFamily.IsConsole(family).ShouldBe(expected);
 }

@@ -33,9 +33,13 @@ public class AssumeRootRulesTests
     {
         var assume = AssumeRoot(Some.Time);
 
-        var finding = (await RootUsageRun.OnceAsync(assume)).Single(RootRules.AssumeRoot);
+        var findings = await RootUsageRun.OnceAsync(assume);
 
-        finding.Severity.ShouldBe(Severity.High);
+        findings.Rules().ShouldBe(["assume-root high"]);
+        var finding = findings.Single(RootRules.AssumeRoot);
+        finding.Signals.ShouldBe(["assume-root", "no-mfa"]);
+        finding.EventIds.ShouldBe([assume.EventId]);
+        finding.Title.ShouldBe($"Privileged root session started in a member account ({Some.OtherAccount})");
         finding.Principal.ShouldBe(Caller.Arn);
         finding.Account.ShouldBe(Some.OtherAccount);
         finding.Id.ShouldBe(FindingId.For("root-usage", "assume-root", assume.DedupKey));
@@ -69,9 +73,9 @@ public class AssumeRootRulesTests
     {
         var findings = await RootUsageRun.OnceAsync(AssumeRoot(Some.Time), RootSessionCall(Some.Time.AddMinutes(2), marked: false));
 
+        findings.Rules().ShouldBe(["assume-root high", "root-api-write medium", "root-credential-change high"]);
         var fold = findings.Single(RootRules.ApiWrite);
-        fold.Severity.ShouldBe(Severity.Medium);
-        fold.Signals.ShouldContain("assumed-root-session");
+        fold.Signals.ShouldBe(["root-api-write", "mfa-unknown", "new-source-ip", "assumed-root-session"]);
         fold.Text("issuedTo").ShouldBe(Caller.Arn);
         fold.Text("taskPolicyArn").ShouldBe(TaskPolicy);
         fold.Principal.ShouldBe("arn:aws:iam::123456789012:root");
@@ -83,8 +87,8 @@ public class AssumeRootRulesTests
     {
         var findings = await RootUsageRun.OnceAsync(RootSessionCall(Some.Time.AddMinutes(2)));
 
+        findings.Rules().ShouldBe(["root-api-write medium", "root-credential-change high"]);
         var fold = findings.Single(RootRules.ApiWrite);
-        fold.Severity.ShouldBe(Severity.Medium);
         fold.Signals.ShouldContain("assumed-root-session");
         fold.Evidence["issuedTo"].ShouldBeNull();
     }
@@ -94,7 +98,35 @@ public class AssumeRootRulesTests
     {
         var read = RootSessionCall(Some.Time) with { EventName = "GetLoginProfile", ReadOnly = true };
 
-        (await RootUsageRun.OnceAsync(read)).Single(RootRules.ApiRead).Severity.ShouldBe(Severity.Info);
+        (await RootUsageRun.OnceAsync(read)).Rules().ShouldBe(["root-api-read info"]);
+    }
+
+    [Fact]
+    public async Task FailedCallInAssumedSession_DropsToInfo()
+    {
+        var failed = RootSessionCall(Some.Time) with { Outcome = Outcome.Denied, ErrorCode = "AccessDenied" };
+
+        (await RootUsageRun.OnceAsync(failed)).Rules().ShouldBe(["root-api-failed info"]);
+    }
+
+    [Fact]
+    public async Task SessionNamesTheCaller_WhenTheAssumeRootIsDeliveredAfterTheSessionsCalls()
+    {
+        // The member account's log can arrive before the management account's: the call is judged again, up to an hour on.
+        var findings = await RootUsageRun.OnceAsync(RootSessionCall(Some.Time.AddMinutes(59), marked: false), AssumeRoot(Some.Time));
+
+        findings.Rules().ShouldBe(["assume-root high", "root-api-write medium", "root-credential-change high"]);
+        findings.Single(RootRules.ApiWrite).Text("issuedTo").ShouldBe(Caller.Arn);
+    }
+
+    [Fact]
+    public async Task FullSeverity_ForAnAssumeRootSessionKeyWhenAssumeRootFailed()
+    {
+        var denied = AssumeRoot(Some.Time) with { Outcome = Outcome.Denied, ErrorCode = "AccessDenied" };
+
+        var findings = await RootUsageRun.OnceAsync(denied, RootSessionCall(Some.Time.AddMinutes(2), marked: false));
+
+        findings.Rules().ShouldBe(["root-api-write high", "root-credential-change high"]);
     }
 
     [Fact]
@@ -103,9 +135,8 @@ public class AssumeRootRulesTests
         // Root console sessions also use ASIA keys; only AssumeRoot sessions are sanctioned.
         var findings = await RootUsageRun.OnceAsync(RootSessionCall(Some.Time, "ASIAROOTCONSOLE00001", marked: false));
 
-        var fold = findings.Single(RootRules.ApiWrite);
-        fold.Severity.ShouldBe(Severity.High);
-        fold.Signals.ShouldNotContain("assumed-root-session");
+        findings.Rules().ShouldBe(["root-api-write high", "root-credential-change high"]);
+        findings.Single(RootRules.ApiWrite).Signals.ShouldNotContain("assumed-root-session");
     }
 
     [Fact]

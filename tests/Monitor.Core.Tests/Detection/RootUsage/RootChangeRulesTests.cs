@@ -17,11 +17,10 @@ public class RootChangeRulesTests
 
         var findings = await RootUsageRun.OnceAsync(create);
 
+        findings.Rules().ShouldBe(["root-access-key-created critical", "root-api-write high"]);
         var finding = findings.Single(RootRules.AccessKeyCreated);
-        finding.Severity.ShouldBe(Severity.Critical);
         finding.Id.ShouldBe(FindingId.For("root-usage", "root-access-key-created", create.DedupKey));
         finding.Text("createdAccessKeyId").ShouldBe("AKIANEWROOTKEY000001");
-        findings.Single(RootRules.ApiWrite).ShouldNotBeNull();
     }
 
     [Fact]
@@ -31,8 +30,7 @@ public class RootChangeRulesTests
 
         var findings = await RootUsageRun.OnceAsync(create);
 
-        findings.Of(RootRules.AccessKeyCreated).ShouldBeEmpty();
-        findings.Single(RootRules.ApiWrite).ShouldNotBeNull();
+        findings.Rules().ShouldBe(["root-api-write high"]);
     }
 
     [Fact]
@@ -40,7 +38,7 @@ public class RootChangeRulesTests
     {
         var findings = await RootUsageRun.OnceAsync(Some.Activity("CreateAccessKey", outcome: Outcome.Failure, errorCode: "LimitExceeded"));
 
-        findings.Of(RootRules.AccessKeyCreated).ShouldBeEmpty();
+        findings.Rules().ShouldBe(["root-api-failed low"]);
     }
 
     [Fact]
@@ -51,23 +49,49 @@ public class RootChangeRulesTests
             Some.Activity("RunInstances", "ec2.amazonaws.com", Some.Time.AddHours(5), accessKeyId: RootKey),
             Some.Activity("ListBuckets", "s3.amazonaws.com", Some.Time.AddDays(1), accessKeyId: RootKey, readOnly: true));
 
+        findings.Rules().ShouldBe(["root-access-key-used critical", "root-access-key-used critical", "root-api-read low", "root-api-read low", "root-api-write high"]);
         var used = findings.Of(RootRules.AccessKeyUsed);
-        used.Count.ShouldBe(2);
         used.ShouldAllBe(f => f.Severity == Severity.Critical && f.Signals.Contains("long-term-key"));
         var first = used.Single(f => f.Id == FindingId.For("root-usage", "access-key-used", Some.Account, RootKey, "2025-01-02"));
         first.EventIds.Count.ShouldBe(2);
         first.Evidence["eventNames"]!.AsArray().Count.ShouldBe(2);
+        first.Text("day").ShouldBe("2025-01-02");
     }
 
     [Theory]
     [InlineData("ChangePassword", """{"requestParameters":{}}""")]
     [InlineData("CreateLoginProfile", """{"requestParameters":{"passwordResetRequired":false}}""")]
     [InlineData("UpdateLoginProfile", """{"requestParameters":null}""")]
+    [InlineData("DeleteLoginProfile", """{"requestParameters":null}""")]
     public async Task High_WhenRootChangesItsPasswordThroughIam(string eventName, string record)
     {
-        var findings = await RootUsageRun.OnceAsync(Some.Activity(eventName).WithRecord(record));
+        var activity = Some.Activity(eventName).WithRecord(record);
 
-        findings.Single(RootRules.CredentialChange).Severity.ShouldBe(Severity.High);
+        var findings = await RootUsageRun.OnceAsync(activity);
+
+        findings.Rules().ShouldBe(["root-api-write high", "root-credential-change high"]);
+        findings.Single(RootRules.CredentialChange).Id.ShouldBe(FindingId.For("root-usage", "root-credential-change", activity.DedupKey));
+    }
+
+    [Theory]
+    [InlineData("ChangePassword", "cognito-idp.amazonaws.com")]
+    [InlineData("CreateAccessKey", "example.amazonaws.com")]
+    [InlineData("EnableMFADevice", "example.amazonaws.com")]
+    [InlineData("StopLogging", "example.amazonaws.com")]
+    public async Task OnlyTheApiFold_WhenAnotherServiceHasACallOfTheSameName(string eventName, string eventSource)
+    {
+        var findings = await RootUsageRun.OnceAsync(Some.Activity(eventName, eventSource));
+
+        findings.Rules().ShouldBe(["root-api-write high"]);
+    }
+
+    [Fact]
+    public async Task OnlyTheApiFold_WhenASignInEventIsNotAboutThePassword()
+    {
+        var activity = Some.Activity("ChangePassword", "signin.amazonaws.com", eventType: "AwsConsoleSignIn")
+            .WithRecord("""{"responseElements":{"ChangePassword":"Success"}}""");
+
+        (await RootUsageRun.OnceAsync(activity)).ShouldBeEmpty();
     }
 
     [Theory]
@@ -79,9 +103,10 @@ public class RootChangeRulesTests
         var activity = Some.Activity(eventName, "signin.amazonaws.com", eventType: "AwsConsoleSignIn")
             .WithRecord($$$"""{"responseElements":{"{{{eventName}}}":"Success"}}""");
 
-        var finding = (await RootUsageRun.OnceAsync(activity)).Single(RootRules.CredentialChange);
+        var findings = await RootUsageRun.OnceAsync(activity);
 
-        finding.Severity.ShouldBe(Severity.High);
+        findings.Rules().ShouldBe(["root-credential-change high"]);
+        var finding = findings.Single(RootRules.CredentialChange);
         finding.Id.ShouldBe(FindingId.For("root-usage", "root-credential-change", activity.DedupKey));
     }
 
@@ -90,7 +115,7 @@ public class RootChangeRulesTests
     {
         var findings = await RootUsageRun.OnceAsync(Some.Activity("CreateLoginProfile").WithRecord("""{"requestParameters":{"userName":"bob"}}"""));
 
-        findings.Of(RootRules.CredentialChange).ShouldBeEmpty();
+        findings.Rules().ShouldBe(["root-api-write high"]);
     }
 
     [Fact]
@@ -110,9 +135,10 @@ public class RootChangeRulesTests
     [InlineData("DeleteVirtualMFADevice", Severity.Critical)]
     public async Task MfaChange_WhenRootChangesMfa(string eventName, Severity severity)
     {
-        var findings = await RootUsageRun.OnceAsync(Some.Activity(eventName));
+        var findings = await RootUsageRun.OnceAsync(Some.Activity(eventName).WithRecord("""{"requestParameters":{"userName":"root-mfa"}}"""));
 
-        findings.Single(RootRules.MfaChange).Severity.ShouldBe(severity);
+        findings.Rules().ShouldBe(["root-api-write high", $"root-mfa-change {FindingJson.SeverityName(severity)}"]);
+        findings.Single(RootRules.MfaChange).Text("userName").ShouldBe("root-mfa");
     }
 
     [Theory]
@@ -127,10 +153,10 @@ public class RootChangeRulesTests
     {
         var activity = Some.Activity(eventName, "cloudtrail.amazonaws.com").WithRecord("""{"requestParameters":{"name":"org-trail"}}""");
 
-        var finding = (await RootUsageRun.OnceAsync(activity)).Single(RootRules.LoggingTampering);
+        var findings = await RootUsageRun.OnceAsync(activity);
 
-        finding.Severity.ShouldBe(Severity.Critical);
-        finding.Text("trail").ShouldBe("org-trail");
+        findings.Rules().ShouldBe(["root-api-write high", "root-logging-tampering critical"]);
+        findings.Single(RootRules.LoggingTampering).Text("trail").ShouldBe("org-trail");
     }
 
     [Fact]

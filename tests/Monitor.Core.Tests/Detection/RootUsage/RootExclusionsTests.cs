@@ -10,33 +10,52 @@ public class RootExclusionsTests
     [InlineData("AwsServiceEvent")]
     [InlineData("awsserviceevent")]
     [InlineData("AwsVpceEvent")]
+    [InlineData("awsvpceevent")]
     public async Task NoFinding_WhenEventTypeIsAwsOriginated(string eventType)
     {
-        var findings = await RootUsageRun.OnceAsync(Some.Activity(eventType: eventType));
+        var run = new RootUsageRun();
+
+        var findings = await run.EachAsync(Some.Activity(eventType: eventType));
 
         findings.ShouldBeEmpty();
+        run.Store.Sightings.ShouldBeEmpty();
     }
 
     [Theory]
     [InlineData("support.amazonaws.com")]
     [InlineData("cloudformation.amazonaws.com")]
     [InlineData("AWS Internal")]
+    [InlineData("Support.AmazonAWS.com")]
+    [InlineData("aws internal")]
     public async Task NoFinding_WhenAServiceInvokedTheCallForRoot(string invokedBy)
     {
-        var findings = await RootUsageRun.OnceAsync(Some.Activity("CreateCase", "support.amazonaws.com", invokedBy: invokedBy));
+        var run = new RootUsageRun();
+
+        var findings = await run.EachAsync(Some.Activity("CreateCase", "support.amazonaws.com", invokedBy: invokedBy));
 
         findings.ShouldBeEmpty();
+        run.Store.Sightings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Reported_WhenInvokedByNamesNoAwsService()
+    {
+        var findings = await RootUsageRun.OnceAsync(Some.Activity(invokedBy: "example.com"));
+
+        findings.Rules().ShouldBe(["root-api-write high"]);
     }
 
     [Theory]
     [InlineData("signin.amazonaws.com")]
     [InlineData("console.amazonaws.com")]
+    [InlineData("SIGNIN.AMAZONAWS.COM")]
     public async Task Reported_WhenInvokedByIsTheConsole(string invokedBy)
     {
         var findings = await RootUsageRun.OnceAsync(Some.Activity(invokedBy: invokedBy));
 
+        findings.Rules().ShouldBe(["root-api-write high"]);
         var finding = findings.Single(RootRules.ApiWrite);
-        finding.Signals.ShouldContain("console-invoked");
+        finding.Signals.ShouldBe(["root-api-write", "mfa-unknown", "console-invoked", "new-source-ip"]);
         finding.Text("invokedBy").ShouldBe(invokedBy);
     }
 
@@ -47,9 +66,20 @@ public class RootExclusionsTests
     [InlineData("UserAuthentication")]
     public async Task NoFinding_ForSignInFlowInternals(string eventName)
     {
-        var findings = await RootUsageRun.OnceAsync(Some.Activity(eventName, "signin.amazonaws.com", eventType: "AwsConsoleSignIn"));
+        var run = new RootUsageRun();
+
+        var findings = await run.EachAsync(Some.Activity(eventName, "signin.amazonaws.com", eventType: "AwsConsoleSignIn"));
 
         findings.ShouldBeEmpty();
+        run.Store.Sightings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Reported_WhenASignInStepNameComesFromAnotherService()
+    {
+        var findings = await RootUsageRun.OnceAsync(Some.Activity("CheckMfa", "example.amazonaws.com"));
+
+        findings.Rules().ShouldBe(["root-api-write high"]);
     }
 
     [Fact]
@@ -58,10 +88,41 @@ public class RootExclusionsTests
         var identityCenter = new Principal(PrincipalType.Root, "account:" + Some.Account, AccountId: Some.Account);
         var activity = Some.Activity("ExternalIdPDirectoryLogin", "signin.amazonaws.com", principal: identityCenter, outcome: Outcome.Failure, eventType: "AwsConsoleSignIn")
             .WithRecord("""{"responseElements":{"ExternalIdPDirectoryLogin":"Failure"}}""");
+        var run = new RootUsageRun();
 
-        var findings = await RootUsageRun.OnceAsync(activity);
+        var findings = await run.EachAsync(activity);
 
         findings.ShouldBeEmpty();
+        run.Store.Sightings.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(Outcome.Failure, "Success")]
+    [InlineData(Outcome.Success, "failure")]
+    public async Task LeavesNoTrace_WhenEitherSideSaysTheIdentityCenterLoginFailed(Outcome outcome, string verdict)
+    {
+        var identityCenter = new Principal(PrincipalType.Root, "account:" + Some.Account, AccountId: Some.Account);
+        var activity = Some.Activity("ExternalIdPDirectoryLogin", "signin.amazonaws.com", principal: identityCenter, outcome: outcome, eventType: "AwsConsoleSignIn")
+            .WithRecord($$$"""{"responseElements":{"ExternalIdPDirectoryLogin":"{{{verdict}}}"}}""");
+        var run = new RootUsageRun();
+
+        (await run.EachAsync(activity)).ShouldBeEmpty();
+
+        run.Store.Sightings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Recorded_WhenTheIdentityCenterLoginSucceeded()
+    {
+        // Not a root credential being tried, and no rule reports it; it is still root-typed activity the detector keeps.
+        var identityCenter = new Principal(PrincipalType.Root, "account:" + Some.Account, AccountId: Some.Account);
+        var activity = Some.Activity("ExternalIdPDirectoryLogin", "signin.amazonaws.com", principal: identityCenter, eventType: "AwsConsoleSignIn")
+            .WithRecord("""{"responseElements":{"ExternalIdPDirectoryLogin":"Success"}}""");
+        var run = new RootUsageRun();
+
+        (await run.EachAsync(activity)).ShouldBeEmpty();
+
+        run.Store.Sightings.ShouldNotBeEmpty();
     }
 
     [Fact]
@@ -81,6 +142,7 @@ public class RootExclusionsTests
 
         var findings = await RootUsageRun.OnceAsync(Some.Activity(principal: arnOnly));
 
+        findings.Rules().ShouldBe(["root-api-write high"]);
         findings.Single(RootRules.ApiWrite).Principal.ShouldBe("arn:aws-cn:iam::123456789012:root");
     }
 

@@ -1,5 +1,6 @@
 using Monitor.Detection;
 using Monitor.Detection.RootUsage;
+using Monitor.State;
 using Monitor.Testing;
 
 namespace Monitor.Core.Tests.Detection.RootUsage;
@@ -19,6 +20,7 @@ public class RootLoginAfterFailuresTests
             Some.ConsoleLogin(Success.AddHours(-1), success: false),
             login);
 
+        findings.Rules().ShouldBe(["root-console-login critical", "root-login-after-failures critical", "root-login-failure high"]);
         var finding = findings.Single(RootRules.LoginAfterFailures);
         finding.Severity.ShouldBe(Severity.Critical);
         finding.Id.ShouldBe(FindingId.For("root-usage", "root-login-after-failures", login.DedupKey));
@@ -27,7 +29,10 @@ public class RootLoginAfterFailuresTests
         finding.Signals.ShouldBe(["root-login-after-failures", "after-failed-sign-ins", "new-source-ip", "no-mfa"]);
         finding.Text("firstFailure").ShouldBe(Success.AddHours(-16).UtcDateTime.ToString("O"));
         finding.Text("sourceIp").ShouldBe("198.51.100.7");
-        findings.Single(RootRules.ConsoleLogin).Severity.ShouldBe(Severity.Critical);
+        finding.Text("mfaUsed").ShouldBe("false");
+        finding.Text("ipKnownBeforeFailures").ShouldBe("false");
+        finding.Evidence["failureDays"]!.AsArray().Select(d => d!.GetValue<string>()).ShouldBe(["2025-01-11"]);
+        finding.Title.ShouldBe("Root sign-in after failed attempts from the same address: 198.51.100.7 (123456789012)");
     }
 
     [Fact]
@@ -35,7 +40,46 @@ public class RootLoginAfterFailuresTests
     {
         var findings = await RootUsageRun.OnceAsync(Some.ConsoleLogin(Success.AddDays(-7), success: false), Some.ConsoleLogin(Success));
 
-        findings.Of(RootRules.LoginAfterFailures).Count.ShouldBe(1);
+        findings.Rules().ShouldBe(["root-console-login critical", "root-login-after-failures critical", "root-login-failure high"]);
+        findings.Single(RootRules.LoginAfterFailures).Text("firstFailure").ShouldBe(Success.AddDays(-7).UtcDateTime.ToString("O"));
+    }
+
+    [Fact]
+    public async Task Fires_WhenTheFailureExactlySevenDaysBeforeIsDeliveredLate()
+    {
+        var findings = await RootUsageRun.OnceAsync(Some.ConsoleLogin(Success), Some.ConsoleLogin(Success.AddDays(-7), success: false));
+
+        findings.Rules().ShouldBe(["root-console-login critical", "root-login-after-failures critical", "root-login-failure high"]);
+    }
+
+    [Fact]
+    public async Task NamesTheFirstFailureInsideTheWindow_WhenOlderFailuresFellOutOfIt()
+    {
+        // The sighting keeps days, not every time: the earliest failure it can vouch for inside the window is the start
+        // of the first failure day after the window opened.
+        var findings = await RootUsageRun.OnceAsync(
+            Some.ConsoleLogin(Success.AddDays(-9), success: false),
+            Some.ConsoleLogin(Success.AddDays(-5).AddHours(3), success: false),
+            Some.ConsoleLogin(Success.AddHours(-1), success: false),
+            Some.ConsoleLogin(Success));
+
+        findings.Rules().ShouldBe(["root-console-login critical", "root-login-after-failures critical", "root-login-failure high", "root-login-failure high", "root-login-failure high"]);
+        var finding = findings.Single(RootRules.LoginAfterFailures);
+        finding.Text("firstFailure").ShouldBe(Sighting.DayStart(Sighting.DayNumber(Success.AddDays(-5))).UtcDateTime.ToString("O"));
+        finding.Evidence["failureDays"]!.AsArray().Select(d => d!.GetValue<string>()).ShouldBe(["2025-01-07", "2025-01-11"]);
+    }
+
+    [Fact]
+    public async Task NamesTheLastFailure_WhenItIsOnTheDayTheWindowOpens()
+    {
+        var success = Success.AddHours(12);
+        var findings = await RootUsageRun.OnceAsync(
+            Some.ConsoleLogin(success.AddDays(-9), success: false),
+            Some.ConsoleLogin(success.AddDays(-7).AddHours(6), success: false),
+            Some.ConsoleLogin(success));
+
+        findings.Rules().ShouldBe(["root-console-login critical", "root-login-after-failures critical", "root-login-failure high", "root-login-failure high"]);
+        findings.Single(RootRules.LoginAfterFailures).Text("firstFailure").ShouldBe(success.AddDays(-7).AddHours(6).UtcDateTime.ToString("O"));
     }
 
     [Fact]
@@ -43,7 +87,7 @@ public class RootLoginAfterFailuresTests
     {
         var findings = await RootUsageRun.OnceAsync(Some.ConsoleLogin(Success.AddDays(-7).AddSeconds(-1), success: false), Some.ConsoleLogin(Success));
 
-        findings.Of(RootRules.LoginAfterFailures).ShouldBeEmpty();
+        findings.Rules().ShouldBe(["root-console-login critical", "root-login-failure high"]);
     }
 
     [Fact]
@@ -55,7 +99,18 @@ public class RootLoginAfterFailuresTests
             Some.ConsoleLogin(Success.AddMinutes(-2), success: false),
             Some.ConsoleLogin(Success, mfa: true));
 
-        findings.Of(RootRules.LoginAfterFailures).ShouldBeEmpty();
+        findings.Rules().ShouldBe(["root-console-login high", "root-console-login high", "root-login-failure medium"]);
+    }
+
+    [Fact]
+    public async Task Fires_WhenTheIpWasKnownOnlyMoreThan90DaysBeforeTheFailures()
+    {
+        var findings = await RootUsageRun.OnceAsync(
+            Some.ConsoleLogin(Success.AddDays(-100), mfa: true),
+            Some.ConsoleLogin(Success.AddMinutes(-2), success: false),
+            Some.ConsoleLogin(Success, mfa: true));
+
+        findings.Rules().ShouldBe(["root-console-login high", "root-console-login high", "root-login-after-failures critical", "root-login-failure high"]);
     }
 
     [Fact]
@@ -63,7 +118,25 @@ public class RootLoginAfterFailuresTests
     {
         var findings = await RootUsageRun.OnceAsync(Some.ConsoleLogin(Success.AddHours(-1), "203.0.113.9", success: false), Some.ConsoleLogin(Success));
 
-        findings.Of(RootRules.LoginAfterFailures).ShouldBeEmpty();
+        findings.Rules().ShouldBe(["root-console-login critical", "root-login-failure high"]);
+    }
+
+    [Fact]
+    public async Task Silent_WhenTheFailuresCameFromTheSameIpInAnotherAccount()
+    {
+        var findings = await RootUsageRun.OnceAsync(
+            Some.ConsoleLogin(Success.AddHours(-1), success: false, principal: Some.RootPrincipal(Some.OtherAccount)),
+            Some.ConsoleLogin(Success));
+
+        findings.Rules().ShouldBe(["root-console-login critical", "root-login-failure high"]);
+    }
+
+    [Fact]
+    public async Task Silent_WhenTheSuccessHasNoSourceAddress()
+    {
+        var findings = await RootUsageRun.OnceAsync(Some.ConsoleLogin(Success.AddHours(-1), "AWS Internal", success: false), Some.ConsoleLogin(Success, "AWS Internal"));
+
+        findings.Rules().ShouldBe(["root-console-login critical", "root-login-failure medium"]);
     }
 
     [Fact]
@@ -71,7 +144,7 @@ public class RootLoginAfterFailuresTests
     {
         var findings = await RootUsageRun.OnceAsync(Some.ConsoleLogin(Success), Some.ConsoleLogin(Success.AddHours(1), success: false));
 
-        findings.Of(RootRules.LoginAfterFailures).ShouldBeEmpty();
+        findings.Rules().ShouldBe(["root-console-login critical", "root-login-failure medium"]);
     }
 
     [Fact]
@@ -101,6 +174,6 @@ public class RootLoginAfterFailuresTests
             [Some.Activity(at: Success.AddMinutes(5)), Some.ConsoleLogin(Success)],
             [Some.ConsoleLogin(Success.AddHours(-2), success: false)]);
 
-        findings.Of(RootRules.LoginAfterFailures).Count.ShouldBe(1);
+        findings.Rules().ShouldBe(["root-api-write high", "root-console-login critical", "root-login-after-failures critical", "root-login-failure high"]);
     }
 }

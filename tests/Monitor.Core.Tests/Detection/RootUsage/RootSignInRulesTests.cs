@@ -12,8 +12,10 @@ public class RootSignInRulesTests
     {
         var login = Some.ConsoleLogin(mfa: false);
 
-        var finding = (await RootUsageRun.OnceAsync(login)).Single(RootRules.ConsoleLogin);
+        var findings = await RootUsageRun.OnceAsync(login);
 
+        findings.Rules().ShouldBe(["root-console-login critical"]);
+        var finding = findings.Single(RootRules.ConsoleLogin);
         finding.Severity.ShouldBe(Severity.Critical);
         finding.Id.ShouldBe(FindingId.For("root-usage", "root-console-login", login.DedupKey));
         finding.Detector.ShouldBe("root-usage");
@@ -31,10 +33,19 @@ public class RootSignInRulesTests
     [Fact]
     public async Task High_WhenRootSignsInWithMfa()
     {
-        var finding = (await RootUsageRun.OnceAsync(Some.ConsoleLogin(mfa: true))).Single(RootRules.ConsoleLogin);
+        var findings = await RootUsageRun.OnceAsync(Some.ConsoleLogin(mfa: true));
 
-        finding.Severity.ShouldBe(Severity.High);
-        finding.Signals.ShouldContain("mfa");
+        findings.Rules().ShouldBe(["root-console-login high"]);
+        findings.Single(RootRules.ConsoleLogin).Signals.ShouldBe(["root-console-login", "mfa", "new-source-ip"]);
+    }
+
+    [Fact]
+    public async Task High_WhenTheSignInDoesNotSayWhetherMfaWasUsed()
+    {
+        var findings = await RootUsageRun.OnceAsync(Some.ConsoleLogin(mfa: null));
+
+        findings.Rules().ShouldBe(["root-console-login high"]);
+        findings.Single(RootRules.ConsoleLogin).Signals.ShouldBe(["root-console-login", "mfa-unknown", "new-source-ip"]);
     }
 
     [Fact]
@@ -42,7 +53,7 @@ public class RootSignInRulesTests
     {
         var findings = await RootUsageRun.OnceAsync(Some.ConsoleLogin(Some.Time), Some.ConsoleLogin(Some.Time.AddMinutes(5)));
 
-        findings.Of(RootRules.ConsoleLogin).Count.ShouldBe(2);
+        findings.Rules().ShouldBe(["root-console-login critical", "root-console-login critical"]);
     }
 
     [Fact]
@@ -50,8 +61,9 @@ public class RootSignInRulesTests
     {
         var findings = await RootUsageRun.OnceAsync(Some.Activity(at: Some.Time), Some.ConsoleLogin(Some.Time.AddDays(1)));
 
+        findings.Rules().ShouldBe(["root-api-write high", "root-console-login critical"]);
         var login = findings.Single(RootRules.ConsoleLogin);
-        login.Signals.ShouldContain("known-source-ip");
+        login.Signals.ShouldBe(["root-console-login", "no-mfa", "known-source-ip"]);
         login.Text("ipKnown").ShouldBe("true");
     }
 
@@ -60,7 +72,15 @@ public class RootSignInRulesTests
     {
         var findings = await RootUsageRun.OnceAsync(Some.Activity(at: Some.Time), Some.ConsoleLogin(Some.Time.AddDays(90)));
 
-        findings.Single(RootRules.ConsoleLogin).Signals.ShouldContain("known-source-ip");
+        findings.Single(RootRules.ConsoleLogin).Signals.ShouldBe(["root-console-login", "no-mfa", "known-source-ip"]);
+    }
+
+    [Fact]
+    public async Task KnownIp_WhenTheSightingExactly90DaysBeforeIsDeliveredLate()
+    {
+        var findings = await RootUsageRun.OnceAsync(Some.ConsoleLogin(Some.Time.AddDays(90)), Some.Activity(at: Some.Time));
+
+        findings.Single(RootRules.ConsoleLogin).Signals.ShouldBe(["root-console-login", "no-mfa", "known-source-ip"]);
     }
 
     [Fact]
@@ -68,7 +88,29 @@ public class RootSignInRulesTests
     {
         var findings = await RootUsageRun.OnceAsync(Some.Activity(at: Some.Time), Some.ConsoleLogin(Some.Time.AddDays(90).AddSeconds(1)));
 
-        findings.Single(RootRules.ConsoleLogin).Signals.ShouldContain("new-source-ip");
+        findings.Single(RootRules.ConsoleLogin).Signals.ShouldBe(["root-console-login", "no-mfa", "new-source-ip"]);
+    }
+
+    [Fact]
+    public async Task NewIp_WhenTheSightingIsAtTheSameInstant()
+    {
+        // Known means seen strictly before: the sign-in's own instant proves nothing yet.
+        var findings = await RootUsageRun.OnceAsync(Some.Activity(at: Some.Time), Some.ConsoleLogin(Some.Time));
+
+        findings.Single(RootRules.ConsoleLogin).Signals.ShouldBe(["root-console-login", "no-mfa", "new-source-ip"]);
+    }
+
+    [Fact]
+    public async Task KnownIp_OnlyInItsOwnAccount()
+    {
+        var otherRoot = Some.RootPrincipal(Some.OtherAccount);
+
+        var findings = await RootUsageRun.OnceAsync(Some.Activity(at: Some.Time, principal: otherRoot), Some.ConsoleLogin(Some.Time.AddDays(1)));
+
+        findings.Rules().ShouldBe(["root-api-write high", "root-console-login critical"]);
+        var login = findings.Single(RootRules.ConsoleLogin);
+        login.Account.ShouldBe(Some.Account);
+        login.Signals.ShouldBe(["root-console-login", "no-mfa", "new-source-ip"]);
     }
 
     [Fact]
@@ -77,7 +119,8 @@ public class RootSignInRulesTests
         // Decisions are as of the event's time: a later sighting (delivered first) does not make the IP known.
         var findings = await RootUsageRun.OnceAsync(Some.Activity(at: Some.Time.AddDays(1)), Some.ConsoleLogin(Some.Time));
 
-        findings.Single(RootRules.ConsoleLogin).Signals.ShouldContain("new-source-ip");
+        findings.Rules().ShouldBe(["root-api-write high", "root-console-login critical"]);
+        findings.Single(RootRules.ConsoleLogin).Signals.ShouldBe(["root-console-login", "no-mfa", "new-source-ip"]);
     }
 
     [Fact]
@@ -92,7 +135,9 @@ public class RootSignInRulesTests
         finding.EventIds.ShouldBe(failures.Select(f => f.EventId).Order(StringComparer.Ordinal));
         finding.Time.ShouldBe(Some.Time.AddHours(1));
         finding.Title.ShouldBe("Failed root sign-in: 198.51.100.7 (123456789012)");
-        findings.Of(RootRules.ConsoleLogin).ShouldBeEmpty();
+        finding.Text("day").ShouldBe("2025-01-02");
+        finding.Text("errorMessage").ShouldBe("Failed authentication");
+        findings.Rules().ShouldBe(["root-login-failure high"]);
     }
 
     [Fact]
@@ -103,16 +148,16 @@ public class RootSignInRulesTests
             Some.ConsoleLogin(Some.Time.AddHours(1), "203.0.113.9", success: false),
             Some.ConsoleLogin(Some.Time.AddDays(1), success: false));
 
-        findings.Of(RootRules.LoginFailure).Count.ShouldBe(3);
+        findings.Rules().ShouldBe(["root-login-failure high", "root-login-failure high", "root-login-failure high"]);
     }
 
     [Fact]
     public async Task High_WhenFailureComesFromAnIpNeverSeenForRoot()
     {
-        var finding = (await RootUsageRun.OnceAsync(Some.ConsoleLogin(success: false))).Single(RootRules.LoginFailure);
+        var findings = await RootUsageRun.OnceAsync(Some.ConsoleLogin(success: false));
 
-        finding.Severity.ShouldBe(Severity.High);
-        finding.Signals.ShouldContain("new-source-ip");
+        findings.Rules().ShouldBe(["root-login-failure high"]);
+        findings.Single(RootRules.LoginFailure).Signals.ShouldBe(["root-login-failure", "no-mfa", "new-source-ip"]);
     }
 
     [Fact]
@@ -120,7 +165,8 @@ public class RootSignInRulesTests
     {
         var findings = await RootUsageRun.OnceAsync(Some.ConsoleLogin(Some.Time, mfa: true), Some.ConsoleLogin(Some.Time.AddDays(2), success: false));
 
-        findings.Single(RootRules.LoginFailure).Severity.ShouldBe(Severity.Medium);
+        findings.Rules().ShouldBe(["root-console-login high", "root-login-failure medium"]);
+        findings.Single(RootRules.LoginFailure).Signals.ShouldBe(["root-login-failure", "no-mfa", "known-source-ip"]);
     }
 
     [Fact]
@@ -128,16 +174,18 @@ public class RootSignInRulesTests
     {
         var findings = await RootUsageRun.OnceAsync(Some.ConsoleLogin(Some.Time, success: false), Some.ConsoleLogin(Some.Time.AddDays(1), success: false));
 
-        findings.Of(RootRules.LoginFailure).ShouldAllBe(f => f.Severity == Severity.High);
+        findings.Rules().ShouldBe(["root-login-failure high", "root-login-failure high"]);
     }
 
     [Fact]
     public async Task Medium_WhenSourceIsNotAnAddress()
     {
-        var finding = (await RootUsageRun.OnceAsync(Some.ConsoleLogin(ip: "AWS Internal", success: false))).Single(RootRules.LoginFailure);
+        var findings = await RootUsageRun.OnceAsync(Some.ConsoleLogin(ip: "AWS Internal", success: false));
 
-        finding.Severity.ShouldBe(Severity.Medium);
-        finding.Signals.ShouldContain("no-source-ip");
+        findings.Rules().ShouldBe(["root-login-failure medium"]);
+        var finding = findings.Single(RootRules.LoginFailure);
+        finding.Signals.ShouldBe(["root-login-failure", "no-mfa", "no-source-ip"]);
+        finding.Id.ShouldBe(FindingId.For("root-usage", "login-failure", Some.Account, "AWS Internal", "2025-01-02"));
     }
 
     [Fact]
@@ -147,6 +195,6 @@ public class RootSignInRulesTests
 
         var findings = await RootUsageRun.OnceAsync(login);
 
-        findings.Single(RootRules.LoginFailure).ShouldNotBeNull();
+        findings.Rules().ShouldBe(["root-login-failure high"]);
     }
 }
