@@ -3,7 +3,7 @@ using Monitor.State;
 namespace Monitor.Detection;
 
 /// <summary>What a detector may use while inspecting: the state view, the options, and a place to report findings.</summary>
-public sealed class DetectionContext(StateView state, DetectionOptions options)
+internal sealed class DetectionContext(StateView state, DetectionOptions options)
 {
     private readonly Dictionary<string, Finding> _findings = new(StringComparer.Ordinal);
 

@@ -9,7 +9,7 @@ namespace Monitor.Detection;
 /// The typed side of <see cref="IDetector"/>: a detector judges one subject type (a record, possibly a closed family
 /// of records), stored as source-generated JSON (<paramref name="subjects"/>), so no reflection is needed under AOT.
 /// </summary>
-public abstract class Detector<TSubject>(JsonTypeInfo<TSubject> subjects) : IDetector
+internal abstract class Detector<TSubject>(JsonTypeInfo<TSubject> subjects) : IDetector
     where TSubject : class, ISubject
 {
     public abstract string Id { get; }

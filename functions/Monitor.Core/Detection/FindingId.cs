@@ -8,7 +8,7 @@ namespace Monitor.Detection;
 /// dedup key where the finding is about one event). The same input always yields the same id, so a
 /// redelivered or replayed log never produces a second finding.
 /// </summary>
-public static class FindingId
+internal static class FindingId
 {
     public static string For(string detector, params ReadOnlySpan<string?> parts)
     {

@@ -7,7 +7,7 @@ namespace Monitor.Detection;
 /// title and advice. <see cref="Build"/> is the one way findings are made, so every detector fills the contract the
 /// same way.
 /// </summary>
-public sealed record FindingRule(string Detector, string Name, Severity Severity, string Title, string Recommendation)
+internal sealed record FindingRule(string Detector, string Name, Severity Severity, string Title, string Recommendation)
 {
     /// <summary>This rule at another severity (a rule's modifiers).</summary>
     public FindingRule At(Severity severity) => this with { Severity = severity };
@@ -40,7 +40,7 @@ public sealed record FindingRule(string Detector, string Name, Severity Severity
 }
 
 /// <summary>What a finding is about: the account whose logs hold it, the principal (ARN or stable key), when, and which events.</summary>
-public sealed record FindingAbout(string? Account, string Principal, DateTimeOffset Time, IReadOnlyList<string> EventIds)
+internal sealed record FindingAbout(string? Account, string Principal, DateTimeOffset Time, IReadOnlyList<string> EventIds)
 {
     public FindingAbout(string? account, string principal, DateTimeOffset time, string eventId)
         : this(account, principal, time, [eventId])

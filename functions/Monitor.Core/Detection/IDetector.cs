@@ -13,7 +13,7 @@ namespace Monitor.Detection;
 /// Because facts are joins and judgments are functions of state, the findings are the same whatever order the
 /// activities arrive in, as long as every subject whose reads changed is judged again.
 /// </summary>
-public interface IDetector : IObserver
+internal interface IDetector : IObserver
 {
     /// <summary>Declares what judging <paramref name="subject"/> reads.</summary>
     void Plan(ISubject subject, ReadPlan plan);

@@ -1,7 +1,7 @@
 namespace Monitor.Detection;
 
 /// <summary>What judging one subject concluded: the findings it contributes to, and subjects to judge with it.</summary>
-public sealed class Judgment
+internal sealed class Judgment
 {
     private readonly List<Finding> _findings = [];
     private readonly List<ISubject> _also = [];

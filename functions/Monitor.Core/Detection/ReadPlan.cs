@@ -7,7 +7,7 @@ namespace Monitor.Detection;
 /// ones hold (<see cref="Then"/>). The engine loads all of it in a few batched round trips, and the judgment's
 /// <see cref="Snapshot"/> holds exactly this: any other read fails.
 /// </summary>
-public sealed class ReadPlan
+internal sealed class ReadPlan
 {
     /// <summary>How many members a listed scope is read up to, unless a plan asks for fewer.</summary>
     public const int DefaultListLimit = 500;

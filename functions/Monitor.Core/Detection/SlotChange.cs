@@ -3,7 +3,7 @@ using Monitor.State;
 namespace Monitor.Detection;
 
 /// <summary>How one watched key changed when a chunk's facts merged into it.</summary>
-public sealed record SlotChange(StateKey Key, Sighting? Before, Sighting After, Sighting Incoming)
+internal sealed record SlotChange(StateKey Key, Sighting? Before, Sighting After, Sighting Incoming)
 {
     /// <summary>Whether the incoming facts include an event earlier than the latest the key had seen: a late arrival.</summary>
     public bool Late => Before is not null && Incoming.FirstSeen < Before.LastSeen;
@@ -16,7 +16,7 @@ public sealed record SlotChange(StateKey Key, Sighting? Before, Sighting After, 
 }
 
 /// <summary>Where <see cref="IDetector.OnChanged"/> names the subjects to judge again.</summary>
-public sealed class Triggers
+internal sealed class Triggers
 {
     private readonly List<ISubject> _subjects = [];
     private readonly List<(string Scope, DateTimeOffset From, DateTimeOffset To)> _indexed = [];

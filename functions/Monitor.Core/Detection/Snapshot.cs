@@ -7,7 +7,7 @@ namespace Monitor.Detection;
 /// being judged. Reading anything else throws <see cref="UndeclaredReadException"/>: a read the engine did not know
 /// of could neither be loaded in the batch nor be trusted to be complete.
 /// </summary>
-public sealed class Snapshot
+internal sealed class Snapshot
 {
     private readonly StateView _view;
     private readonly IReadOnlySet<StateKey> _keys;
@@ -38,5 +38,5 @@ public sealed class Snapshot
 }
 
 /// <summary>A judgment read state its plan did not declare: a bug in the detector, never in the data.</summary>
-public sealed class UndeclaredReadException(string detector, string what)
+internal sealed class UndeclaredReadException(string detector, string what)
     : InvalidOperationException($"Detector {detector} read {what}, which its plan did not declare.");

@@ -6,7 +6,7 @@ namespace Monitor.Detection;
 /// A subject stored in state: <c>detector id</c>, a unit separator, then the detector's own encoding. Stored as an
 /// earliest-wins attribute, so a key remembers the subject of its earliest event.
 /// </summary>
-public static class SubjectDigest
+internal static class SubjectDigest
 {
     private const char Separator = '\u001f';
 

@@ -5,7 +5,7 @@ namespace Monitor.Detection;
 /// in itself) and scripting clients (unusual for a person's credential waking up). A detection must never fire only
 /// because a tool names itself; these add weight to findings that stand on their own.
 /// </summary>
-public static class ToolUserAgents
+internal static class ToolUserAgents
 {
     private static readonly string[] OffensiveTools = ["stratus-red-team", "trufflehog", "pacu", "scoutsuite", "cloudfox"];
 

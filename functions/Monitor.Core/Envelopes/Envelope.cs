@@ -5,7 +5,7 @@ namespace Monitor.Envelopes;
 /// (EventBridge <c>detail</c>, as JSON), and notes on what was skipped and why. <see cref="Error"/> is set
 /// when the body was not recognised; it names the message and what was wrong.
 /// </summary>
-public sealed record Envelope(
+internal sealed record Envelope(
     EnvelopeKind Kind,
     bool ViaSns,
     IReadOnlyList<ObjectRef> Objects,

@@ -8,7 +8,7 @@ namespace Monitor.Envelopes;
 /// or more than one, is rejected with the message id and what was wrong. Hostile input yields a rejection, never an
 /// exception.
 /// </summary>
-public static class EnvelopeDecoder
+internal static class EnvelopeDecoder
 {
     private const int MaxPropertiesShown = 5;
 

@@ -1,7 +1,7 @@
 namespace Monitor.Envelopes;
 
 /// <summary>The shape an SQS message body was recognised as.</summary>
-public enum EnvelopeKind
+internal enum EnvelopeKind
 {
     Unknown,
     S3Notification,

@@ -11,7 +11,7 @@ namespace Monitor.LeastPrivilege;
 /// Facts merge idempotently, so redelivered records change nothing. Only authorized calls that map to catalog actions
 /// are kept (denied, root, service and unmapped calls are not usage). An observer: it judges nothing.
 /// </summary>
-public sealed class UsageRecorder(ActionMapper mapper) : IObserver
+internal sealed class UsageRecorder(ActionMapper mapper) : IObserver
 {
     public const string PrincipalsScope = "usage-principals";
 
@@ -57,7 +57,7 @@ public sealed class UsageRecorder(ActionMapper mapper) : IObserver
 /// The member of one usage fact: the action, the resource, and for <c>iam:PassRole</c> the service the role was passed
 /// to, separated by spaces (actions, ARNs and service names hold none).
 /// </summary>
-public readonly record struct UsageMember(string Action, string Resource, string? PassedToService)
+internal readonly record struct UsageMember(string Action, string Resource, string? PassedToService)
 {
     public static UsageMember? Parse(string member)
     {

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Monitor.Records;
 
 /// <summary>Turns a typed <see cref="CloudTrailRecord"/> into the <see cref="Activity"/> every detector consumes.</summary>
-public static class ActivityNormalizer
+internal static class ActivityNormalizer
 {
     /// <summary>
     /// Normalizes <paramref name="record"/>. <paramref name="recordJson"/> is the record as read, used only to

@@ -4,7 +4,7 @@ namespace Monitor.Records;
 /// An Amazon Resource Name, <c>arn:partition:service:region:account:resource</c>: the one ARN type every stage uses.
 /// Parsing never throws; text that is not an ARN is simply not one.
 /// </summary>
-public readonly record struct Arn(string Partition, string Service, string Region, string Account, string Resource)
+internal readonly record struct Arn(string Partition, string Service, string Region, string Account, string Resource)
 {
     public const string DefaultPartition = "aws";
 

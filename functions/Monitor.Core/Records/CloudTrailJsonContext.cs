@@ -15,4 +15,4 @@ namespace Monitor.Records;
 [JsonSerializable(typeof(WebIdFederationRecord))]
 [JsonSerializable(typeof(OnBehalfOfRecord))]
 [JsonSerializable(typeof(ResourceRecord))]
-public sealed partial class CloudTrailJsonContext : JsonSerializerContext;
+internal sealed partial class CloudTrailJsonContext : JsonSerializerContext;

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Monitor.Records;
 
 /// <summary>Reads a boolean written as <c>true</c> or <c>"true"</c> (either case); anything else is null.</summary>
-public sealed class LenientBooleanConverter : JsonConverter<bool?>
+internal sealed class LenientBooleanConverter : JsonConverter<bool?>
 {
     public override bool HandleNull => true;
 

@@ -8,7 +8,7 @@ namespace Monitor.Records;
 /// Reads a block such as <c>userIdentity</c> or <c>sessionContext</c> only when it is an object: a string, number,
 /// boolean or array where the object belongs reads as absent, as if the block were missing, and the record is kept.
 /// </summary>
-public sealed class LenientObjectConverter<T> : JsonConverter<T?>
+internal sealed class LenientObjectConverter<T> : JsonConverter<T?>
     where T : class
 {
     public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

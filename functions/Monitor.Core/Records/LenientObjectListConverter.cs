@@ -7,7 +7,7 @@ namespace Monitor.Records;
 /// Reads an array of objects such as <c>resources</c>: entries that are not objects (strings, numbers, arrays,
 /// null) are dropped, and a value that is not an array at all reads as absent. The record is kept either way.
 /// </summary>
-public sealed class LenientObjectListConverter<T> : JsonConverter<List<T?>?>
+internal sealed class LenientObjectListConverter<T> : JsonConverter<List<T?>?>
     where T : class
 {
     public override List<T?>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -8,7 +8,7 @@ namespace Monitor.Records;
 /// null as null, and objects or arrays skipped as null. A field of the wrong type never fails a record; a string
 /// that cannot be decoded (a lone surrogate escape) throws <see cref="JsonException"/>, which fails only its record.
 /// </summary>
-public sealed class LenientStringConverter : JsonConverter<string?>
+internal sealed class LenientStringConverter : JsonConverter<string?>
 {
     public override bool HandleNull => true;
 

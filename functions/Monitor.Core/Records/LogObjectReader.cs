@@ -8,7 +8,7 @@ namespace Monitor.Records;
 /// line goes to the <see cref="AccessLogReader"/>, everything else (CloudTrail JSON starts with <c>{</c> or
 /// <c>[</c>) to the <see cref="CloudTrailReader"/>, which also reports what is neither.
 /// </summary>
-public sealed class LogObjectReader(CloudTrailReader? cloudTrail = null, AccessLogReader? accessLogs = null)
+internal sealed class LogObjectReader(CloudTrailReader? cloudTrail = null, AccessLogReader? accessLogs = null)
 {
     private const int SniffBytes = 16 * 1024;
 

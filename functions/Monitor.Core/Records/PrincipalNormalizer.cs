@@ -5,7 +5,7 @@ namespace Monitor.Records;
 /// <see cref="Principal.Key"/> is stable across sessions. Types are compared case-insensitively because
 /// casing varies across AWS examples and third-party datasets.
 /// </summary>
-public static class PrincipalNormalizer
+internal static class PrincipalNormalizer
 {
     // Failed console sign-ins with a wrong user name carry this instead of the name.
     private const string HiddenUserName = "HIDDEN_DUE_TO_SECURITY_REASONS";

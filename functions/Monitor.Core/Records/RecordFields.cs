@@ -8,7 +8,7 @@ namespace Monitor.Records;
 /// case, as values, arrays or every string at any depth (the least-privilege mapping, which follows the API's
 /// parameter names, not their casing in the log). Whatever is missing, null or of another type reads as absent.
 /// </summary>
-public static class RecordFields
+internal static class RecordFields
 {
     public static string? String(JsonElement? block, params ReadOnlySpan<string> path)
     {

@@ -1,7 +1,7 @@
 namespace Monitor.Records;
 
 /// <summary>What became of one CloudTrail record: an <see cref="Activity"/>, or the reason it cannot be one.</summary>
-public abstract record RecordNormalization
+internal abstract record RecordNormalization
 {
     private RecordNormalization()
     {

@@ -8,7 +8,7 @@ namespace Monitor.Sinks;
 /// failure propagates (the message or invocation is then retried), so the retry announces them instead of the store
 /// believing they were sent.
 /// </summary>
-public static class FindingAnnouncer
+internal static class FindingAnnouncer
 {
     public static async Task AnnounceAsync(IStateStore store, IFindingSink sink, IReadOnlyList<Finding> toAnnounce, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ namespace Monitor.State;
 /// The set join of <see cref="Sighting.Sets"/>: union, sorted ordinally, cut to the <see cref="Sighting.MaxSetSize"/>
 /// smallest. Keeping the smallest (not the first seen) is what makes the cut the same whatever the merge order.
 /// </summary>
-public static class CappedSet
+internal static class CappedSet
 {
     /// <summary>The union of two sorted sets, or <paramref name="known"/> itself when <paramref name="added"/> changes nothing.</summary>
     public static IReadOnlyList<string> Union(IReadOnlyList<string> known, IReadOnlyList<string> added)

@@ -12,7 +12,7 @@ public sealed class Codec<T>(Func<T, string> encode, Func<string, T?> decode)
 }
 
 /// <summary>The codecs detectors use for their state.</summary>
-public static class Codecs
+internal static class Codecs
 {
     public static readonly Codec<string> Text = new(value => value, text => text);
 

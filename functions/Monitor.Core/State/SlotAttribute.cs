@@ -32,7 +32,7 @@ public sealed class SlotSet(string name)
 }
 
 /// <summary>Typed reads of declared attributes and sets.</summary>
-public static class SightingReads
+internal static class SightingReads
 {
     /// <summary>The attribute's value, or default when the sighting is null or has none.</summary>
     public static T? Get<T>(this Sighting? sighting, SlotAttribute<T> attribute)

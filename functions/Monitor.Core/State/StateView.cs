@@ -5,7 +5,7 @@ namespace Monitor.State;
 /// into pending changes that later reads see, and <see cref="CommitAsync"/> writes each changed key once. A view lives
 /// for one chunk only, so its memory is bounded by the chunk, whatever the size of the object being read.
 /// </summary>
-public sealed class StateView(IStateStore store)
+internal sealed class StateView(IStateStore store)
 {
     private readonly Dictionary<StateKey, Sighting?> _loaded = [];
     private readonly Dictionary<StateKey, Sighting> _pending = [];

@@ -6,7 +6,7 @@ namespace Monitor.State;
 /// Members that sort by time: the UTC ticks, zero-padded to a fixed width, then the rest. A scope of such members is
 /// an index a detector can read a time range of (<see cref="IStateStore.ListRangeAsync"/>).
 /// </summary>
-public static class TimeOrdered
+internal static class TimeOrdered
 {
     public static string Member(DateTimeOffset time, string rest) => From(time) + "|" + rest;
 

@@ -7,7 +7,7 @@ namespace Monitor.Detection.Credentials;
 /// report, and reports one finding per user whose credentials break a posture rule, as of a given time.
 /// Its work grows as n log n in the ledger's entries (the listing's order, the users' and the findings' sort).
 /// </summary>
-public sealed class CredentialAudit(CredentialOptions options)
+internal sealed class CredentialAudit(CredentialOptions options)
 {
     // Accounts with a ledger: far above any organization one audit covers.
     private const int MaxAccounts = 10_000;

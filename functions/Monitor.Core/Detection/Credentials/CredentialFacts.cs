@@ -1,6 +1,6 @@
 namespace Monitor.Detection.Credentials;
 
-public enum CredentialKind
+internal enum CredentialKind
 {
     AccessKey,
     Password,
@@ -10,7 +10,7 @@ public enum CredentialKind
 /// One credential as the audit sees it, after merging the ledger with the credential report. <see cref="Id"/> is
 /// the access key id when known, else the report's slot (<c>access_key_1</c>), or <c>password</c>.
 /// </summary>
-public sealed record CredentialFacts
+internal sealed record CredentialFacts
 {
     public required CredentialKind Kind { get; init; }
 
@@ -31,7 +31,7 @@ public sealed record CredentialFacts
 }
 
 /// <summary>A user (or the root user) and every credential it holds, judged together.</summary>
-public sealed record UserCredentials
+internal sealed record UserCredentials
 {
     public required string Account { get; init; }
 

@@ -7,7 +7,7 @@ namespace Monitor.Detection.Credentials;
 /// the stored report rows, so the audit reads an account with one listing. Users and passwords are keyed by user
 /// name, not ARN: CloudTrail's request parameters name the user without its path, and names are unique in an account.
 /// </summary>
-public static class CredentialKeys
+internal static class CredentialKeys
 {
     /// <summary>Every account with a ledger, so the audit can find them (member = account id).</summary>
     public const string AccountsScope = "credential-accounts";
@@ -64,7 +64,7 @@ public static class CredentialKeys
 }
 
 /// <summary>Attribute names of the ledger's sightings.</summary>
-public static class CredentialAttributes
+internal static class CredentialAttributes
 {
     public const string User = "user";
     public const string Arn = "arn";

@@ -9,7 +9,7 @@ namespace Monitor.Detection.Credentials;
 /// ASIA keys are sessions, not credentials; the uses of one a user minted with GetSessionToken are kept apart and joined
 /// to the minting key by the audit, whatever order the two arrive in.
 /// </summary>
-public sealed class CredentialLedgerDetector(CredentialOptions options) : Detector<CredentialDay>(CredentialJsonContext.Default.CredentialDay)
+internal sealed class CredentialLedgerDetector(CredentialOptions options) : Detector<CredentialDay>(CredentialJsonContext.Default.CredentialDay)
 {
     public const string DetectorId = "unused-credential";
 

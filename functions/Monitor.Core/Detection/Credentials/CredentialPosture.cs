@@ -4,7 +4,7 @@ namespace Monitor.Detection.Credentials;
 /// The posture rules, applied to all of one user's credentials as of a time. Every age rule is strict
 /// ("more than N days"): a credential idle for exactly N days is not yet unused.
 /// </summary>
-public sealed class CredentialPosture(CredentialOptions options)
+internal sealed class CredentialPosture(CredentialOptions options)
 {
     public IReadOnlyList<CredentialProblem> Judge(UserCredentials user, DateTimeOffset asOf)
     {

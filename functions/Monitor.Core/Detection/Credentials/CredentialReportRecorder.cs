@@ -9,7 +9,7 @@ namespace Monitor.Detection.Credentials;
 /// (even one given only the state file) merges them: latest-wins keeps the newest report's row, and a row older
 /// than the account's newest report means the user was gone when that report was made.
 /// </summary>
-public static class CredentialReportRecorder
+internal static class CredentialReportRecorder
 {
     /// <summary>Records the rows; returns the number recorded (0 when the report carries no time to stamp them with).</summary>
     public static int Record(CredentialReport report, StateView state)

@@ -5,7 +5,7 @@ using Monitor.State;
 namespace Monitor.Detection.Credentials;
 
 /// <summary>One use of a credential, as a dormancy finding shows it.</summary>
-public sealed record CredentialUse
+internal sealed record CredentialUse
 {
     public required string EventKey { get; init; }
 
@@ -49,7 +49,7 @@ public sealed record CredentialUse
 /// The subject of a dormancy finding: a credential's use on one UTC day, judged on the day's first use (the only one
 /// that can wake a dormant credential).
 /// </summary>
-public sealed record CredentialDay(string Account, string Member, int Day, DateTimeOffset Time) : ISubject
+internal sealed record CredentialDay(string Account, string Member, int Day, DateTimeOffset Time) : ISubject
 {
     public string Id => $"{CredentialLedgerDetector.DetectorId}:{Account}|{Member}|{Day}";
 

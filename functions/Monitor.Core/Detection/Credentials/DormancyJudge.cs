@@ -11,7 +11,7 @@ namespace Monitor.Detection.Credentials;
 /// Idleness is counted in whole UTC days from what merges order-independently (the days the credential was seen, its
 /// first sighting), so any delivery order decides the same.
 /// </summary>
-public sealed class DormancyJudge(CredentialOptions options)
+internal sealed class DormancyJudge(CredentialOptions options)
 {
     private static readonly FindingRule Dormant = new(
         CredentialLedgerDetector.DetectorId, "dormant-credential-used", Severity.Medium, "Dormant credential used again",

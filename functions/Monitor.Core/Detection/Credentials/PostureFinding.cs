@@ -10,10 +10,10 @@ internal static class PostureFinding
 {
     // One writer and buffer per thread, reused for every finding: the parsed evidence copies what it needs.
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
+    private static ArrayBufferWriter<byte>? _threadBuffer;
 
     [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
+    private static Utf8JsonWriter? _threadWriter;
 
     /// <summary>
     /// The id is the user plus the set of (credential, problem, judged-from date) entries, not the audit's date:
@@ -105,9 +105,9 @@ internal static class PostureFinding
     /// </summary>
     private static JsonObject Evidence(UserCredentials user, IReadOnlyList<CredentialProblem> problems, DateTimeOffset asOf, CredentialOptions options)
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
-        var writer = t_writer ??= new Utf8JsonWriter(buffer, FindingJson.WriterOptions);
+        var writer = _threadWriter ??= new Utf8JsonWriter(buffer, FindingJson.WriterOptions);
         writer.Reset(buffer);
         {
             writer.WriteStartObject();

@@ -7,7 +7,7 @@ namespace Monitor.Detection.PublicBuckets;
 /// The subject of a public-bucket finding: anonymous requests of one kind (read or write) that S3 granted on one
 /// bucket in one UTC day, folded together.
 /// </summary>
-public sealed record BucketDay(string Account, string Bucket, string Kind, string Day, DateTimeOffset Time) : ISubject
+internal sealed record BucketDay(string Account, string Bucket, string Kind, string Day, DateTimeOffset Time) : ISubject
 {
     public string Id => $"{PublicBucketAccessDetector.DetectorId}:{Account}|{Bucket}|{Kind}|{Day}";
 

@@ -12,7 +12,7 @@ namespace Monitor.Detection.PublicBuckets;
 /// name, and a denial shows the bucket is closed. Failures other than a denial (a 404, a redirect) are not reported
 /// either, because S3 answers some of them before it evaluates any policy.
 /// </summary>
-public sealed class PublicBucketAccessDetector(PublicBucketOptions options) : Detector<BucketDay>(PublicBucketJsonContext.Default.BucketDay)
+internal sealed class PublicBucketAccessDetector(PublicBucketOptions options) : Detector<BucketDay>(PublicBucketJsonContext.Default.BucketDay)
 {
     public const string DetectorId = "public-bucket-access";
 

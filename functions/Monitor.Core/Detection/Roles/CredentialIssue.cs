@@ -6,7 +6,7 @@ namespace Monitor.Detection.Roles;
 /// One successful credential-issuing event as a graph edge: <see cref="CallerKey"/> → <see cref="Target"/>, with the
 /// session it created. Never holds the session token: only the issued access key id, which later records name.
 /// </summary>
-public sealed record CredentialIssue
+internal sealed record CredentialIssue
 {
     public required IssueKind Kind { get; init; }
 

@@ -3,7 +3,7 @@ using Monitor.Records;
 namespace Monitor.Detection.Roles;
 
 /// <summary>Recognises the credential-issuing events and normalises each into a <see cref="CredentialIssue"/>.</summary>
-public static class CredentialIssueReader
+internal static class CredentialIssueReader
 {
     /// <summary>The issue an activity records, or null when it issues nothing (or failed: a denied call issues nothing).</summary>
     public static CredentialIssue? Read(Activity activity)

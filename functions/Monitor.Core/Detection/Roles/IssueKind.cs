@@ -1,7 +1,7 @@
 namespace Monitor.Detection.Roles;
 
 /// <summary>The ways into a role (or into temporary credentials) that CloudTrail records.</summary>
-public enum IssueKind
+internal enum IssueKind
 {
     AssumeRole,
     AssumeRoleWithSaml,

@@ -9,7 +9,7 @@ namespace Monitor.Detection.Roles;
 /// time, and every session judged on everything it did, tied back to how it was obtained. Signals are scored together
 /// into one finding per suspicious assumption or session.
 /// </summary>
-public sealed class RoleAssumptionDetector(RoleOptions options) : Detector<RoleSubject>(RoleJsonContext.Default.RoleSubject)
+internal sealed class RoleAssumptionDetector(RoleOptions options) : Detector<RoleSubject>(RoleJsonContext.Default.RoleSubject)
 {
     private static readonly HashSet<string> ChangeEvents = new(StringComparer.Ordinal)
     {

@@ -5,7 +5,7 @@ namespace Monitor.Detection.Roles;
 /// score. One novelty alone (a new caller, network or user agent) stays below the bar: it takes two independent
 /// oddities, or one intrinsically bad one (offensive tool, stolen instance credential, denial burst), to alert.
 /// </summary>
-public static class RoleScore
+internal static class RoleScore
 {
     public const int ReportAt = 40;
 

@@ -1,4 +1,4 @@
 namespace Monitor.Detection.Roles;
 
 /// <summary>One reason an assumption or session looks wrong, with its weight in the score and a fact for the evidence.</summary>
-public sealed record RoleSignal(string Name, int Weight, string Fact);
+internal sealed record RoleSignal(string Name, int Weight, string Fact);

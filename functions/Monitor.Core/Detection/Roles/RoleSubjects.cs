@@ -8,7 +8,7 @@ namespace Monitor.Detection.Roles;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "k")]
 [JsonDerivedType(typeof(Assumption), "a")]
 [JsonDerivedType(typeof(SessionUse), "s")]
-public abstract record RoleSubject : ISubject
+internal abstract record RoleSubject : ISubject
 {
     public abstract string Id { get; }
 
@@ -19,7 +19,7 @@ public abstract record RoleSubject : ISubject
 /// One successful credential-issuing event, as its judgment needs it: the caller → target edge, where it came from,
 /// with which client, and what it issued. Built once from the record; never holds the session token.
 /// </summary>
-public sealed record Assumption : RoleSubject
+internal sealed record Assumption : RoleSubject
 {
     public required string EventKey { get; init; }
 
@@ -94,7 +94,7 @@ public sealed record Assumption : RoleSubject
 /// tools it ran, and how it was obtained. <see cref="Subject"/> is the session's access key, or role + instance id for an
 /// instance-profile session (EC2 rotates the key, the instance stays).
 /// </summary>
-public sealed record SessionUse : RoleSubject
+internal sealed record SessionUse : RoleSubject
 {
     public required string Subject { get; init; }
 
@@ -115,7 +115,7 @@ public sealed record SessionUse : RoleSubject
 }
 
 /// <summary>One event of a session, as its findings show it.</summary>
-public sealed record SessionEvent(string EventId, string EventName, string? AccessKeyId, string? SourceIp, string? UserAgent, string Family, string? Tool = null, string? DeniedRole = null)
+internal sealed record SessionEvent(string EventId, string EventName, string? AccessKeyId, string? SourceIp, string? UserAgent, string Family, string? Tool = null, string? DeniedRole = null)
 {
     /// <summary>Stored as source-generated JSON; unreadable text (from another version) reads as nothing.</summary>
     public static readonly Monitor.State.Codec<SessionEvent> Codec = new(

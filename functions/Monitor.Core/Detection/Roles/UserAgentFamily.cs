@@ -5,7 +5,7 @@ namespace Monitor.Detection.Roles;
 /// <c>boto3/1</c>, <c>terraform/1</c>), <c>browser</c> for the console, <c>aws-internal</c> for console
 /// back ends. Full user agents change with every patch release; families change when the client does.
 /// </summary>
-public static class UserAgentFamily
+internal static class UserAgentFamily
 {
     // Tools named inside a user agent, checked before the SDK token that usually leads it.
     private static readonly (string Token, string Family)[] Tools =

@@ -8,7 +8,7 @@ namespace Monitor.Detection.RootUsage;
 /// The subject of root-usage findings: one event made with root credentials by a person, or one
 /// <c>sts:AssumeRoot</c> call by a management account's principal, reduced to the facts the rules need.
 /// </summary>
-public sealed record RootEvent : ISubject
+internal sealed record RootEvent : ISubject
 {
     public required string EventKey { get; init; }
 
@@ -103,7 +103,7 @@ public sealed record RootEvent : ISubject
 }
 
 /// <summary>What kind of root event a <see cref="RootEvent"/> is.</summary>
-public enum RootEventKind
+internal enum RootEventKind
 {
     /// <summary>Root's own activity: a sign-in event or an API call.</summary>
     Root,

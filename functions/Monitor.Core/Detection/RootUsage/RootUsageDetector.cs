@@ -10,7 +10,7 @@ namespace Monitor.Detection.RootUsage;
 /// judged as of its time against the IPs known for root; a late fact about an IP or an AssumeRoot session has the
 /// account's root events after it judged again, so any delivery order gives the same findings.
 /// </summary>
-public sealed class RootUsageDetector(RootUsageOptions options) : Detector<RootEvent>(RootJsonContext.Default.RootEvent)
+internal sealed class RootUsageDetector(RootUsageOptions options) : Detector<RootEvent>(RootJsonContext.Default.RootEvent)
 {
     public const string DetectorId = "root-usage";
 

@@ -14,7 +14,7 @@ public enum AccessLevel
 }
 
 /// <summary>Display names as AWS writes them.</summary>
-public static class AccessLevels
+internal static class AccessLevels
 {
     public static string Name(this AccessLevel level) => level switch
     {

@@ -8,7 +8,7 @@ namespace Monitor.LeastPrivilege.Granted;
 /// <c>"*"</c> removes. A Deny scoped to resources or conditions leaves the action granted elsewhere, so it
 /// is not subtracted. Resources are not compared: the comparison is per action.
 /// </summary>
-public sealed class GrantExpander(IamCatalog catalog)
+internal sealed class GrantExpander(IamCatalog catalog)
 {
     private readonly Dictionary<string, IReadOnlyList<CatalogAction>> _expanded = new(StringComparer.OrdinalIgnoreCase);
 

@@ -8,7 +8,7 @@ namespace Monitor.LeastPrivilege.Granted;
 /// records data events (or, for S3, server access logs are read). A granted action the inputs could not
 /// have observed is "usage unknown", never "unused".
 /// </summary>
-public sealed class Observability(IReadOnlySet<string> dataEventServices)
+internal sealed class Observability(IReadOnlySet<string> dataEventServices)
 {
     private static readonly HashSet<string> NeverLogged = new(StringComparer.OrdinalIgnoreCase)
     {

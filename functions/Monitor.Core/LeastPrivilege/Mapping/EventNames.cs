@@ -9,7 +9,7 @@ namespace Monitor.LeastPrivilege.Mapping;
 /// catalog by the caller. Case-only differences (<c>PutBucketCors</c> → <c>s3:PutBucketCORS</c>) need no entry:
 /// catalog lookups ignore case and answer in catalog casing.
 /// </summary>
-public static partial class EventNames
+internal static partial class EventNames
 {
     private static readonly Dictionary<string, string[]> Renames = new(StringComparer.OrdinalIgnoreCase)
     {

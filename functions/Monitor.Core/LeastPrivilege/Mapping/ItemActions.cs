@@ -5,14 +5,14 @@ using Monitor.Records;
 namespace Monitor.LeastPrivilege.Mapping;
 
 /// <summary>An action one part of a call needed, on that part's resource.</summary>
-public sealed record ItemNeed(string Action, IReadOnlyList<string> Resources);
+internal sealed record ItemNeed(string Action, IReadOnlyList<string> Resources);
 
 /// <summary>
 /// Calls whose action depends on each item they carry: KMS ReEncrypt (From on the source key, To on the
 /// destination), DynamoDB transactions (Put/Update/Delete/ConditionCheck per item) and PartiQL statements
 /// (Select/Insert/Update/Delete by verb). An unreadable item yields nothing rather than a guess.
 /// </summary>
-public static class ItemActions
+internal static class ItemActions
 {
     public static IReadOnlyList<ItemNeed>? For(string prefix, string eventName, Activity activity)
     {

@@ -5,7 +5,7 @@ namespace Monitor.LeastPrivilege.Mapping;
 /// GetCallerIdentity), and the SSO portal calls are authorized by a bearer token, not IAM. They are never
 /// suggested and never reported unused.
 /// </summary>
-public static class PermissionlessCalls
+internal static class PermissionlessCalls
 {
     private static readonly HashSet<string> Calls = new(StringComparer.OrdinalIgnoreCase)
     {

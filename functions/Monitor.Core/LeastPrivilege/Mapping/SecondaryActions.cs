@@ -5,14 +5,14 @@ using Monitor.Records;
 namespace Monitor.LeastPrivilege.Mapping;
 
 /// <summary>An action a call needs besides its primary one, with the resources the record proves (empty: derive them).</summary>
-public sealed record SecondaryNeed(string Action, IReadOnlyList<string> Resources, string? PassedToService = null);
+internal sealed record SecondaryNeed(string Action, IReadOnlyList<string> Resources, string? PassedToService = null);
 
 /// <summary>
 /// Actions CloudTrail never logs on their own but a record proves were authorized: <c>iam:PassRole</c> for a
 /// role ARN handed to a service, tag-on-create, the source read of an S3 copy, the layers a Lambda function
 /// uses, session tags and source identity on AssumeRole. Only evidence in the record adds an action.
 /// </summary>
-public static class SecondaryActions
+internal static class SecondaryActions
 {
     private static readonly string[] TagFields = ["tags", "tagSpecificationSet", "tagSpecifications", "tagList", "tagsList"];
 

@@ -7,7 +7,7 @@ namespace Monitor.LeastPrivilege.Policies;
 /// actions of the list (policy_sentry's "minimize"). Safe now; it can widen when AWS later adds an action
 /// under the same prefix, which is why it is a late step of the size ladder and the report names it.
 /// </summary>
-public sealed class ActionMinimizer(IamCatalog catalog)
+internal sealed class ActionMinimizer(IamCatalog catalog)
 {
     public IReadOnlyList<string> Minimize(IReadOnlyList<string> actions)
     {

@@ -7,7 +7,7 @@ namespace Monitor.LeastPrivilege.Reporting;
 /// last used 2026-11-10T12:40:00Z (s3)"): next to what the user was granted and used, they show which credential
 /// the usage came through and which ones sit idle. Sentinels are kept as the report writes them.
 /// </summary>
-public static class CredentialLines
+internal static class CredentialLines
 {
     public static IReadOnlyList<string> Describe(CredentialReportRow row)
     {

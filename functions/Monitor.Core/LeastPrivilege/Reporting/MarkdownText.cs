@@ -7,7 +7,7 @@ namespace Monitor.LeastPrivilege.Reporting;
 /// character Markdown or embedded HTML could interpret is backslash-escaped or encoded, and line breaks
 /// cannot start a new block.
 /// </summary>
-public static class MarkdownText
+internal static class MarkdownText
 {
     public static string Escape(string? text)
     {

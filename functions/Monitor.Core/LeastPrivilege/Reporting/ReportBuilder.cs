@@ -7,7 +7,7 @@ using Monitor.Records.CredentialReports;
 namespace Monitor.LeastPrivilege.Reporting;
 
 /// <summary>Joins observed usage with what is granted (when known) into the <see cref="LeastPrivilegeReport"/>.</summary>
-public sealed class ReportBuilder(IamCatalog catalog, int budget = PolicyBudgets.Managed)
+internal sealed class ReportBuilder(IamCatalog catalog, int budget = PolicyBudgets.Managed)
 {
     public LeastPrivilegeReport Build(UsageAggregator usage, IReadOnlyList<GrantedPrincipal> granted, DateTimeOffset? asOf, CredentialReport? credentials = null)
     {

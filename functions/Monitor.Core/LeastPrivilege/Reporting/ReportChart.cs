@@ -8,7 +8,7 @@ namespace Monitor.LeastPrivilege.Reporting;
 /// Inline SVG: one stacked bar per principal — used, unused, usage unknown — scaled to the largest grant,
 /// so over-granted principals stand out as long red bars. Labels are encoded like all other text.
 /// </summary>
-public static class ReportChart
+internal static class ReportChart
 {
     private const int Label = 300;
     private const int Margin = 200;

@@ -11,7 +11,7 @@ namespace Monitor.LeastPrivilege.Reporting;
 /// principal, no script at all, and a Content-Security-Policy that forbids loading anything. Every piece of
 /// text comes from logs or policies an attacker may have named, so every piece is HTML-encoded.
 /// </summary>
-public static class ReportHtml
+internal static class ReportHtml
 {
     private const string Style = """
         body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem;color:#1b1f24;max-width:72rem}

@@ -8,7 +8,7 @@ using Monitor.LeastPrivilege.Policies;
 namespace Monitor.LeastPrivilege.Reporting;
 
 /// <summary>The report as JSON (hand-written: AOT).</summary>
-public static class ReportJson
+internal static class ReportJson
 {
     public static string Render(LeastPrivilegeReport report)
     {

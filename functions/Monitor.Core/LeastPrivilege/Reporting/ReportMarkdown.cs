@@ -6,7 +6,7 @@ using Monitor.LeastPrivilege.Policies;
 namespace Monitor.LeastPrivilege.Reporting;
 
 /// <summary>The report as Markdown, for a pull request or a wiki page. Every name is escaped.</summary>
-public static class ReportMarkdown
+internal static class ReportMarkdown
 {
     public static string Render(LeastPrivilegeReport report)
     {

@@ -6,7 +6,7 @@ namespace Monitor.LeastPrivilege.Resources;
 /// A catalog ARN format such as <c>arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}</c>: matches
 /// observed ARNs against it and fills it from request values.
 /// </summary>
-public sealed partial class ArnTemplate
+internal sealed partial class ArnTemplate
 {
     private readonly Regex _match;
 
@@ -72,4 +72,4 @@ public sealed partial class ArnTemplate
 }
 
 /// <summary>A filled template: <see cref="FromRequest"/> when request values named it; <see cref="WildcardsTrail"/> when every <c>*</c> follows the last named value.</summary>
-public sealed record FilledArn(string Arn, bool FromRequest, bool WildcardsTrail);
+internal sealed record FilledArn(string Arn, bool FromRequest, bool WildcardsTrail);

@@ -23,7 +23,7 @@ public sealed record GeneralizationOptions
 /// the ARN (IAM's <c>*</c> spans <c>/</c> and <c>:</c>, so a wildcard mid-ARN can grant far more than meant);
 /// object keys are cut at a folder boundary; names keep their longest common prefix.
 /// </summary>
-public sealed class ResourceGeneralizer(GeneralizationOptions options)
+internal sealed class ResourceGeneralizer(GeneralizationOptions options)
 {
     public IReadOnlyList<string> Generalize(IEnumerable<string> arns)
     {

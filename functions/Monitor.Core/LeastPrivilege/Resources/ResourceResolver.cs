@@ -13,7 +13,7 @@ namespace Monitor.LeastPrivilege.Resources;
 /// was about to create, the template with <c>*</c> for the parts no one knew yet. <c>*</c> alone only for an
 /// action the catalog gives no resource type.
 /// </summary>
-public sealed class ResourceResolver(IamCatalog catalog)
+internal sealed class ResourceResolver(IamCatalog catalog)
 {
     private readonly ConcurrentDictionary<(string, string), ArnTemplate?> _templates = new();
 

@@ -10,7 +10,7 @@ namespace Monitor.LeastPrivilege.Resources;
 /// (S3 <c>key</c>, RDS <c>dBInstanceIdentifier</c>, EC2's <c>instancesSet.items[]</c>, ...) are listed.
 /// Redacted values and values that are ARNs themselves (matched separately) are not used.
 /// </summary>
-public static class TemplateValues
+internal static class TemplateValues
 {
     private static readonly Dictionary<string, string[]> Sources = new(StringComparer.Ordinal)
     {

@@ -4,7 +4,7 @@ namespace Monitor.Records.AccessLogs;
 /// Positions (0-based) of the S3 server access log fields, in the documented order. AWS appends new fields at
 /// the end, so older logs stop early and newer ones run on: a reader must accept both.
 /// </summary>
-public static class AccessLogField
+internal static class AccessLogField
 {
     public const int BucketOwner = 0;
     public const int Bucket = 1;

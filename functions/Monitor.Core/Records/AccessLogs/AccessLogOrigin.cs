@@ -7,7 +7,7 @@ namespace Monitor.Records.AccessLogs;
 /// <c>[prefix]SourceAccountId/SourceRegion/SourceBucket/YYYY/MM/DD/...</c>, which names the bucket owner's account:
 /// the one fact an access line lacks (it names the owner only by canonical id). Simple-prefix keys say nothing.
 /// </summary>
-public sealed partial record AccessLogOrigin(string? OwnerAccount, string? Region)
+internal sealed partial record AccessLogOrigin(string? OwnerAccount, string? Region)
 {
     public static readonly AccessLogOrigin None = new(null, null);
 

@@ -6,7 +6,7 @@ namespace Monitor.Records.AccessLogs;
 /// Streams activities out of an S3 server access log object, line by line. Memory stays bounded by the longest
 /// line (at most <see cref="MaxLineBytes"/>); a line that cannot be used is reported with its number and skipped.
 /// </summary>
-public sealed class AccessLogReader(int maxLineBytes = AccessLogReader.DefaultMaxLineBytes)
+internal sealed class AccessLogReader(int maxLineBytes = AccessLogReader.DefaultMaxLineBytes)
 {
     /// <summary>Longest line accepted by default. Real lines are well under 4 KiB; a longer run is not an access log.</summary>
     public const int DefaultMaxLineBytes = 256 * 1024;

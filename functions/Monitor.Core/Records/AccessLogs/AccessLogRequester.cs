@@ -4,7 +4,7 @@ namespace Monitor.Records.AccessLogs;
 /// Turns the requester field into a <see cref="Principal"/> keyed like the CloudTrail normalizer keys it, so a
 /// role seen in access logs and in CloudTrail is one principal: an assumed-role session maps to its role.
 /// </summary>
-public static class AccessLogRequester
+internal static class AccessLogRequester
 {
     /// <summary>The key of every anonymous caller (the requester field is <c>-</c>).</summary>
     public const string AnonymousKey = "anonymous";

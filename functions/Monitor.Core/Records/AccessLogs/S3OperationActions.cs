@@ -9,7 +9,7 @@ namespace Monitor.Records.AccessLogs;
 /// twice: <c>REST.COPY.OBJECT</c> (s3:PutObject on the destination) and <c>REST.COPY.OBJECT_GET</c> (s3:GetObject
 /// on the source).
 /// </summary>
-public static class S3OperationActions
+internal static class S3OperationActions
 {
     private static readonly S3Operation Unknown = new(null, S3ResourceScope.None);
     private static readonly S3Operation Internal = new(null, S3ResourceScope.None) { IsServiceInternal = true };

@@ -1,7 +1,7 @@
 namespace Monitor.Records.CredentialReports;
 
 /// <summary>Turns the 22 text fields of a report row into a <see cref="CredentialReportRow"/>, naming the first bad column.</summary>
-public static class CredentialReportRows
+internal static class CredentialReportRows
 {
     public static CredentialReportRow? Parse(IReadOnlyList<string> fields, out string? error)
     {

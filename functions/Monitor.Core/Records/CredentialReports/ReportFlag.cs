@@ -9,7 +9,7 @@ public enum ReportFlag
 }
 
 /// <summary>Parsing of <see cref="ReportFlag"/>.</summary>
-public static class ReportFlags
+internal static class ReportFlags
 {
     /// <summary>The documentation says TRUE/FALSE; real reports write true/false. Both are accepted, nothing else.</summary>
     public static bool TryParse(string text, out ReportFlag flag)
