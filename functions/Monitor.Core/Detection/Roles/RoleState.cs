@@ -51,6 +51,9 @@ internal static class RoleState
     /// <summary>How a session was obtained, written when its key was issued; chained sessions add themselves to <see cref="Children"/>.</summary>
     public static StateKey Session(string accessKeyId) => new($"role-session:{accessKeyId}", "issue");
 
+    /// <summary>An instance session's key (its keys rotate), remembering the session that used it: a late issuance judges it again.</summary>
+    public static StateKey InstanceKey(string accessKeyId) => new($"role-instance-key:{accessKeyId}", "");
+
     /// <summary>The sessions a session's key obtained (role chaining), by time.</summary>
     public static string ChainScope(string accessKeyId) => $"role-chain:{accessKeyId}";
 

@@ -102,12 +102,23 @@ internal static class RoleTriggers
         triggers.JudgeIndexed(RoleState.DenialsOfRole(account, roleName), change.Incoming.FirstSeen, change.Incoming.LastSeen + options.PropagationDelay + TimeSpan.FromTicks(1));
     }
 
-    /// <summary>A session that made chained assumptions was just issued: their depth counts it now.</summary>
+    /// <summary>
+    /// A key's issuance arrived after its uses: the session that used it shows where it came from now (its own key, or an
+    /// instance session's rotated one), and the chained assumptions made with it count it in their depth.
+    /// </summary>
     private static void ParentArrived(SlotChange change, Triggers triggers)
     {
-        if (change.After.Has(RoleState.Via) && !change.Before.Has(RoleState.Via) && change.After.Get(RoleState.Children).Count > 0)
+        if (!change.After.Has(RoleState.Via) || change.Before.Has(RoleState.Via))
         {
-            triggers.JudgeIndexed(RoleState.ChainScope(change.Key.Scope["role-session:".Length..]), DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+            return;
+        }
+
+        var key = change.Key.Scope["role-session:".Length..];
+        triggers.JudgeRemembered(SessionFacts.Summary(key));
+        triggers.JudgeRemembered(RoleState.InstanceKey(key));
+        if (change.After.Get(RoleState.Children).Count > 0)
+        {
+            triggers.JudgeIndexed(RoleState.ChainScope(key), DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
         }
     }
 

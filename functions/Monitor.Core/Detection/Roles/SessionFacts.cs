@@ -83,6 +83,10 @@ internal static class SessionFacts
             .Add(EventIds, activity.EventId)
             .Add(Agents, family);
         observation.Saw(Summary(session.Subject), activity.Time).Add(Networks, $"{v6}|{network}").Remember(session);
+        if (session.Instance && activity.AccessKeyId is { } key)
+        {
+            observation.Saw(RoleState.InstanceKey(key.Value), activity.Time).Remember(session);
+        }
     }
 
     private static SessionEvent EventOf(Activity activity, string family) =>

@@ -76,6 +76,42 @@ public sealed class SessionSignalTests
     }
 
     [Fact]
+    public async Task InstanceCredentialUsedElsewhere_IssuanceDeliveredLast_GivesTheSameFinding()
+    {
+        var issuance = Some.AssumeRole(Start, Some.ServiceIdentity("ec2.amazonaws.com"), AppRole, "ASIAINSTANCE01", "ec2.amazonaws.com", "ec2.amazonaws.com", "i-0a1b2c3d4e5f60718");
+        var onInstance = Some.ApiCall(Start.AddMinutes(1), Instance("ASIAINSTANCE01"), "ssm", "UpdateInstanceInformation", "54.210.12.34", SsmAgent);
+        var elsewhere = Some.ApiCall(Start.AddMinutes(30), Instance("ASIAINSTANCE01"), "sts", "GetCallerIdentity", "203.0.113.66", Some.Cli);
+        var inOrder = new RoleReplay();
+        await inOrder.FeedAsync(issuance, onInstance, elsewhere);
+        var late = new RoleReplay();
+        await late.FeedAsync(onInstance, elsewhere);
+
+        await late.FeedAsync(issuance);
+
+        var finding = late.Findings.Values.ShouldHaveSingleItem();
+        finding.Evidence["obtainedBy"]!.GetValue<string>().ShouldBe("service:ec2.amazonaws.com");
+        FindingJson.ToJsonLine(finding).ShouldBe(FindingJson.ToJsonLine(inOrder.Findings.Values.ShouldHaveSingleItem()));
+    }
+
+    [Fact]
+    public async Task SessionFromTwoNetworks_IssuanceDeliveredLast_GivesTheSameFinding()
+    {
+        var issuance = Some.AssumeRole(Start, Alice, App, "ASIASESSION1");
+        var first = Some.ApiCall(Start.AddMinutes(1), Some.SessionIdentity("app", "s", "ASIASESSION1"), "ec2", "DescribeInstances");
+        var second = Some.ApiCall(Start.AddMinutes(20), Some.SessionIdentity("app", "s", "ASIASESSION1"), "ec2", "DescribeInstances", "203.0.113.66", "Boto3/1.35.54");
+        var inOrder = new RoleReplay();
+        await inOrder.FeedAsync(issuance, first, second);
+        var late = new RoleReplay();
+        await late.FeedAsync(first, second);
+
+        await late.FeedAsync(issuance);
+
+        var expected = inOrder.Sorted().Select(FindingJson.ToJsonLine).ToArray();
+        expected.ShouldContain(json => json.Contains("\"obtainedVia\":\"AssumeRole\"", StringComparison.Ordinal));
+        late.Sorted().Select(FindingJson.ToJsonLine).ShouldBe(expected);
+    }
+
+    [Fact]
     public async Task DualStackClient_IsNotTwoNetworks()
     {
         var replay = new RoleReplay();
