@@ -11,7 +11,9 @@ namespace Monitor.Pipeline;
 /// <item>merge the facts, and find the subjects whose reads they changed (a displaced earliest subject, and what
 /// the detectors name in <see cref="IDetector.OnChanged"/>);</item>
 /// <item>judge every subject observed or triggered against its declared snapshot, in rounds, with the subjects
-/// judgments ask for;</item>
+/// judgments ask for; a round is judged in slices of at most <see cref="JudgeSlice"/> subjects, and the stored reads of
+/// one slice are released before the next is planned, so what a chunk holds at once is bounded by the slice and each
+/// plan's list limits, not by how much history its subjects have accumulated;</item>
 /// <item>commit the facts, then the verdicts.</item>
 /// </list>
 /// Facts are joins and judgments read state only through their plans, so the findings after any set of chunks are
@@ -23,13 +25,23 @@ internal sealed class DetectionEngine
     private const int MaxJudgmentsPerSubject = 3;
     private const int IndexListLimit = 10_000;
 
+    /// <summary>
+    /// Subjects planned and judged together. Each plan's reads are bounded (its list limits), so this bounds the stored
+    /// state a chunk holds at once; judgments in a round read only the store and the chunk's facts, never each other,
+    /// so slicing a round changes no finding.
+    /// </summary>
+    internal const int JudgeSlice = 256;
+
     private readonly IReadOnlyList<IObserver> _observers;
     private readonly IReadOnlyList<IDetector> _detectors;
     private readonly Dictionary<string, IDetector> _byId;
     private readonly IStateStore _store;
+    private readonly int _judgeSlice;
 
-    public DetectionEngine(IReadOnlyList<IObserver> observers, IStateStore store)
+    public DetectionEngine(IReadOnlyList<IObserver> observers, IStateStore store, int judgeSlice = JudgeSlice)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(judgeSlice);
+        _judgeSlice = judgeSlice;
         _observers = observers;
         _detectors = [.. observers.OfType<IDetector>()];
         _byId = _detectors.ToDictionary(d => d.Id, StringComparer.Ordinal);
@@ -52,7 +64,7 @@ internal sealed class DetectionEngine
         await TriggerAsync(watched, view, work, cancellationToken).ConfigureAwait(false);
 
         var errors = new List<string>();
-        var verdicts = await JudgeAsync(view, work, errors, cancellationToken).ConfigureAwait(false);
+        var verdicts = await JudgeAsync(view, work, errors, _judgeSlice, cancellationToken).ConfigureAwait(false);
 
         await view.CommitAsync(cancellationToken).ConfigureAwait(false);
         var changes = verdicts.Count == 0 ? VerdictChanges.None : await _store.PutVerdictsAsync([.. verdicts.Values], cancellationToken).ConfigureAwait(false);
@@ -182,42 +194,48 @@ internal sealed class DetectionEngine
         }
     }
 
-    private static async Task<Dictionary<string, SubjectVerdict>> JudgeAsync(StateView view, SubjectQueue work, List<string> errors, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, SubjectVerdict>> JudgeAsync(StateView view, SubjectQueue work, List<string> errors, int slice, CancellationToken cancellationToken)
     {
         var verdicts = new Dictionary<string, SubjectVerdict>(StringComparer.Ordinal);
         for (var round = 0; round < MaxRounds && work.HasPending; round++)
         {
-            var batch = work.TakePending();
-            var plans = await PlanAsync(batch, view, cancellationToken).ConfigureAwait(false);
-            foreach (var (detector, subject, plan) in plans)
+            foreach (var batch in work.TakePending().Chunk(slice))
             {
-                var judgment = new Judgment();
-                try
+                // The previous slice's reads are not needed again: a later plan that wants them loads them anew, and
+                // the store holds what it held (the chunk commits only after judging).
+                view.ReleaseReads();
+                var plans = await PlanAsync(batch, view, cancellationToken).ConfigureAwait(false);
+                foreach (var (detector, subject, plan) in plans)
                 {
-                    detector.Judge(subject, new Snapshot(view, plan.Keys, plan.Lists, detector), judgment);
-                }
-                catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
-                {
-                    errors.Add($"{detector.Id}: judging {subject.Id} failed ({e.GetType().Name}: {e.Message})");
-                    continue;
-                }
+                    var judgment = new Judgment();
+                    try
+                    {
+                        detector.Judge(subject, new Snapshot(view, plan.Keys, plan.Lists, detector), judgment);
+                    }
+                    catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+                    {
+                        errors.Add($"{detector.Id}: judging {subject.Id} failed ({e.GetType().Name}: {e.Message})");
+                        continue;
+                    }
 
-                verdicts[subject.Id] = new SubjectVerdict(subject.Id, judgment.Findings);
-                foreach (var also in judgment.Also)
-                {
-                    work.Add(detector, also, again: true);
+                    verdicts[subject.Id] = new SubjectVerdict(subject.Id, judgment.Findings);
+                    foreach (var also in judgment.Also)
+                    {
+                        work.Add(detector, also, again: true);
+                    }
                 }
             }
         }
 
+        view.ReleaseReads();
         return verdicts;
     }
 
     /// <summary>Each subject's full plan, loaded: first reads in one batch, then each level of follow-up reads in one more.</summary>
     private static async Task<List<(IDetector Detector, ISubject Subject, LoadedPlan Plan)>> PlanAsync(
-        List<(IDetector Detector, ISubject Subject)> batch, StateView view, CancellationToken cancellationToken)
+        (IDetector Detector, ISubject Subject)[] batch, StateView view, CancellationToken cancellationToken)
     {
-        var plans = new List<(IDetector Detector, ISubject Subject, LoadedPlan Plan)>(batch.Count);
+        var plans = new List<(IDetector Detector, ISubject Subject, LoadedPlan Plan)>(batch.Length);
         var open = new List<(IDetector Detector, LoadedPlan Plan, ReadPlan Next)>();
         foreach (var (detector, subject) in batch)
         {

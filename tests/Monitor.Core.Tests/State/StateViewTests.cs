@@ -124,4 +124,25 @@ public sealed class StateViewTests
 
         _store.MergedKeys.ShouldBe([Key, Other]);
     }
+
+    [Fact]
+    public async Task ReleaseReads_ForgetsStoredReads_ButKeepsPendingFacts()
+    {
+        await _store.MergeAsync([Sighting.Observed(Key, T0)], default);
+        var view = new StateView(_store);
+        await view.ListAsync(Key.Scope, 10, default);
+        await view.PrefetchAsync([Key, Other], default);
+        view.Observe(Key, T0.AddDays(1));
+        var before = await view.GetAsync(Key, default);
+
+        view.ReleaseReads();
+
+        view.HeldReads.ShouldBe(0);
+        view.IsLoaded(Key).ShouldBeFalse();
+        view.IsListed(Key.Scope).ShouldBeFalse();
+        view.PendingCount.ShouldBe(1);
+        (await view.GetAsync(Key, default)).ShouldMatch(before!);
+        (await view.ListAsync(Key.Scope, 10, default)).ShouldHaveSingleItem().LastSeen.ShouldBe(T0.AddDays(1));
+        _store.GetCalls.ShouldBe(2, "a released key is loaded again");
+    }
 }

@@ -17,10 +17,10 @@ internal sealed record Dataset(string Name, IReadOnlyList<IReadOnlyList<Activity
     /// <summary>When the credential audit runs: the latest event of the dataset, whatever the delivery.</summary>
     public DateTimeOffset AsOf => Objects.SelectMany(o => o).Max(a => a.Time);
 
-    public async Task<StoreDump> ReplayAsync(DeliveryPlan plan)
+    public async Task<StoreDump> ReplayAsync(DeliveryPlan plan, int judgeSlice = DetectionEngine.JudgeSlice)
     {
         var store = new InMemoryStateStore();
-        var engine = new DetectionEngine(DetectorCatalog.All(Options), store);
+        var engine = new DetectionEngine(DetectorCatalog.All(Options), store, judgeSlice);
         var auditor = new CredentialAuditor(store, NullFindingSink.Instance, Options.Credentials);
         foreach (var report in Reports)
         {
