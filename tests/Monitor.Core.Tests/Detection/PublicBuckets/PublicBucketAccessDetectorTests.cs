@@ -1,6 +1,7 @@
 using Monitor.Detection;
 using Monitor.Detection.PublicBuckets;
 using Monitor.Records;
+using Monitor.State;
 using Monitor.Testing;
 
 namespace Monitor.Core.Tests.Detection.PublicBuckets;
@@ -152,6 +153,60 @@ public sealed class PublicBucketAccessDetectorTests
 
         findings.ShouldBeEmpty();
         activity.Origin.ShouldBe(ActivityOrigin.CloudTrail);
+    }
+
+    [Fact]
+    public async Task KeepsEachAccountApart_WhenTwoAccountsLogTheSameBucketAndDay()
+    {
+        var (activities, _) = await Some.ReadAccessLogAsync([
+            Some.AccessLogLine(requester: "-", key: "a.csv", requestId: "RA"),
+            Some.AccessLogLine(requester: "-", key: "b.csv", requestId: "RB"),
+        ]);
+        var detector = new PublicBucketAccessDetector(new PublicBucketOptions());
+
+        var findings = await new EngineRun(detector).TogetherAsync(
+            activities[0] with { Account = "111111111111" },
+            activities[1] with { Account = "222222222222" });
+
+        findings.Select(f => $"{f.Account} {string.Join(',', f.EventIds)} {string.Join(',', Texts(f, "keys"))}").Order(StringComparer.Ordinal)
+            .ShouldBe(["111111111111 RA a.csv", "222222222222 RB b.csv"]);
+        findings.Select(f => f.Id).Distinct(StringComparer.Ordinal).Count().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task StoresOneFoldPerAccountBucketKindAndDay_UnderItsSlotNames()
+    {
+        var (activities, _) = await Some.ReadAccessLogAsync([Some.AccessLogLine(requester: "-", key: "data/a.csv", requestId: "R1")]);
+        var run = new EngineRun(new PublicBucketAccessDetector(new PublicBucketOptions()));
+
+        await run.TogetherAsync([.. activities.Select(a => a with { Account = "111111111111" })]);
+
+        // The stored names are the state's format: a later version reads what an earlier one wrote.
+        var (key, fold) = run.Store.Sightings.ShouldHaveSingleItem();
+        key.ShouldBe(new StateKey("public-bucket:111111111111", "example-bucket|read|2025-01-02"));
+        fold.Sets.Keys.Order(StringComparer.Ordinal).ShouldBe(["actions", "eventIds", "keys", "sourceIps", "userAgents"]);
+        fold.Sets["eventIds"].ShouldBe(["R1"]);
+        fold.Sets["keys"].ShouldBe(["data/a.csv"]);
+        fold.Sets["sourceIps"].ShouldBe(["203.0.113.10"]);
+        fold.Sets["userAgents"].ShouldBe(["aws-cli/2.15.0 Python/3.11.6"]);
+        fold.Sets["actions"].ShouldBe(["s3:GetObject"]);
+        fold.Earliest.Keys.ShouldBe(["region"]);
+        fold.Earliest["region"].Value.ShouldBe("us-east-1");
+    }
+
+    [Fact]
+    public async Task AdvisesWhatToDo_NamingWhatWasReadOrWritten()
+    {
+        var findings = await DetectAsync([
+            Some.AccessLogLine(requester: "-"),
+            Some.AccessLogLine(requester: "-", operation: "REST.PUT.OBJECT"),
+        ]);
+
+        const string Advice = "If the bucket is meant to be public, add it to the public bucket list (--public-buckets, MONITOR_PUBLIC_BUCKETS, "
+            + "template parameter PublicBuckets). Otherwise turn on S3 Block Public Access for the bucket and the account, remove bucket "
+            + "policy statements and ACL grants to \"*\" / AllUsers / AuthenticatedUsers, and review which keys were ";
+        findings.Single(f => f.Severity == Severity.High).Recommendation.ShouldBe(Advice + "read.");
+        findings.Single(f => f.Severity == Severity.Critical).Recommendation.ShouldBe(Advice + "written or deleted.");
     }
 
     private static List<string> Texts(Finding finding, string evidence) => [.. finding.Evidence[evidence]!.AsArray().Select(v => v!.GetValue<string>())];

@@ -38,4 +38,8 @@ public sealed class PublicBucketListTests
     [Fact]
     public void Contains_MatchesEveryBucket_WhenTheEntryIsABareStar() =>
         new PublicBucketList(["*"]).Contains("anything").ShouldBeTrue();
+
+    [Fact]
+    public void Constructor_RejectsNoEntries() =>
+        Should.Throw<ArgumentNullException>(() => new PublicBucketList(null!));
 }

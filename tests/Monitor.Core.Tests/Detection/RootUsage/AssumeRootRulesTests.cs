@@ -49,6 +49,22 @@ public class AssumeRootRulesTests
     }
 
     [Fact]
+    public async Task Evidence_NamesTheCallItsSourceAndMfa()
+    {
+        var assume = AssumeRoot(Some.Time);
+
+        var finding = (await RootUsageRun.OnceAsync(assume)).Single(RootRules.AssumeRoot);
+
+        finding.Evidence["eventNames"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldBe(["AssumeRoot"]);
+        finding.Text("sourceIp").ShouldBe("192.0.2.1");
+        finding.Text("userAgent").ShouldBe(assume.UserAgent);
+        finding.Text("region").ShouldBe(assume.Region);
+        finding.Text("mfaUsed").ShouldBe("false");
+        assume.UserAgent.ShouldNotBeNullOrEmpty();
+        assume.Region.ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
     public async Task NeverStoresOrShowsTheSessionToken()
     {
         var run = new RootUsageRun();
