@@ -42,9 +42,6 @@ internal sealed class StateView(IStateStore store)
 
     public bool IsLoaded(StateKey key) => _loaded.ContainsKey(key);
 
-    /// <summary>How many stored keys and listed members the view holds now (pending facts aside).</summary>
-    public int HeldReads => _loaded.Count + _lists.Values.Sum(members => members.Count);
-
     /// <summary>
     /// Forgets what was read from the store, keeping this chunk's pending facts: a later read loads it again, and sees
     /// the same, since the store changes only on <see cref="CommitAsync"/>. The engine calls this between the slices

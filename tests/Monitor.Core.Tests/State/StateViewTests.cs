@@ -137,8 +137,8 @@ public sealed class StateViewTests
 
         view.ReleaseReads();
 
-        view.HeldReads.ShouldBe(0);
         view.IsLoaded(Key).ShouldBeFalse();
+        view.IsLoaded(Other).ShouldBeFalse();
         view.IsListed(Key.Scope).ShouldBeFalse();
         view.PendingCount.ShouldBe(1);
         (await view.GetAsync(Key, default)).ShouldMatch(before!);
