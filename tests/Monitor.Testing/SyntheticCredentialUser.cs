@@ -100,7 +100,7 @@ internal sealed class SyntheticCredentialUser(int number, StateView state)
         CreatePassword(set);
         if (used is { } at)
         {
-            Observe(CredentialKeys.Password(Account, _name), at, (User, _name), (Used, Ledger(at)), (UsedService, "signin"), (UsedRegion, "us-east-1"), (UsedIp, "198.51.100.7"));
+            Observe(CredentialKeys.Password(Account, _name), at, (User, _name), (Used, Ledger(at)), (UsedService, "signin"), (UsedRegion, "us-east-1"));
         }
 
         if (_dice.Next(100) < 2)
@@ -176,7 +176,7 @@ internal sealed class SyntheticCredentialUser(int number, StateView state)
     }
 
     private void Use(string id, DateTimeOffset at) =>
-        Observe(CredentialKeys.Key(Account, id), at, (User, _name), (Used, Ledger(at)), (UsedService, id.EndsWith('1') ? "s3" : "ec2"), (UsedRegion, "us-east-1"), (UsedIp, "198.51.100.7"));
+        Observe(CredentialKeys.Key(Account, id), at, (User, _name), (Used, Ledger(at)), (UsedService, id.EndsWith('1') ? "s3" : "ec2"), (UsedRegion, "us-east-1"));
 
     private void KeyStatus(string id, DateTimeOffset at, string status) =>
         Observe(CredentialKeys.KeyStatus(Account, id), at, (Status, status), (User, _name));

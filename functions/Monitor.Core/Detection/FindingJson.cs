@@ -111,13 +111,12 @@ public static class FindingJson
         _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, "Unknown severity."),
     };
 
-    /// <summary>ISO 8601 UTC, <c>yyyy-MM-ddTHH:mm:ssZ</c>, with fractional seconds (trailing zeros trimmed) only if present.</summary>
-    public static string FormatTime(DateTimeOffset time)
-    {
-        var utc = time.UtcDateTime;
-        var format = utc.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
-        return utc.ToString(format, CultureInfo.InvariantCulture);
-    }
+    /// <summary>
+    /// ISO 8601 UTC, <c>yyyy-MM-ddTHH:mm:ssZ</c>, with fractional seconds (trailing zeros trimmed) only if present: the
+    /// <c>F</c> specifiers drop the decimal point too when the fraction is zero.
+    /// </summary>
+    public static string FormatTime(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Parses an ISO 8601 time with an offset or <c>Z</c>; throws <see cref="FormatException"/> naming <paramref name="field"/>.</summary>
     public static DateTimeOffset ParseTime(string text, string field)

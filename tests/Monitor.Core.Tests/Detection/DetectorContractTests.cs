@@ -194,6 +194,32 @@ public sealed class DetectorContractTests
     }
 
     [Fact]
+    public async Task ARejectedActivity_LeavesNoFactOrJudgment_ForTheActivitiesAfterIt()
+    {
+        var probe = new ProbeDetector
+        {
+            OnObserve = (activity, observation) =>
+            {
+                observation.Saw(activity.EventName == "Bad" ? Declared : Other, activity.Time);
+                observation.Judge(Probe.Of(activity));
+                if (activity.EventName == "Bad")
+                {
+                    throw new InvalidOperationException("bad record");
+                }
+            },
+            OnJudge = (probe, _, judgment) => judgment.Report(Reported(probe, "judged " + probe.EventId)),
+        };
+        var bad = Some.Activity("Bad", at: Some.Time);
+        var good = Some.Activity("Good", at: Some.Time.AddMinutes(1));
+
+        var (_, rejected, store) = await RunAsync([probe], good, bad);
+
+        rejected.ShouldBe(["could not be judged (InvalidOperationException: bad record)"]);
+        store.Sightings.Keys.ShouldBe([Other]);
+        (await store.ListFindingsAsync(CancellationToken.None)).Select(f => f.Signals[0]).ShouldBe(["judged " + good.EventId]);
+    }
+
+    [Fact]
     public async Task AnObserverThatIsNotADetector_CannotAskForJudgments()
     {
         var recorder = new RecordingObserver((activity, observation) => observation.Judge(new Probe(activity.EventId, activity.Time)));

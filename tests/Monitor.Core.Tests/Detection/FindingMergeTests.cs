@@ -70,5 +70,35 @@ public sealed class FindingMergeTests
 
     [Fact]
     public void Merge_Throws_WhenIdsDiffer() =>
-        Should.Throw<ArgumentException>(() => Some.Finding(id: "a").Merge(Some.Finding(id: "b")));
+        Should.Throw<ArgumentException>(() => Some.Finding(id: "a").Merge(Some.Finding(id: "b"))).Message.ShouldStartWith("Cannot merge finding b into a.");
+
+    [Fact]
+    public void Merge_OfFindingsWithoutEvents_KeepsTheEarlier()
+    {
+        var later = Some.Finding(time: T0.AddDays(1), eventIds: [], title: "later");
+        var earlier = Some.Finding(time: T0, eventIds: [], title: "earlier");
+
+        later.Merge(earlier).Title.ShouldBe("earlier");
+        earlier.Merge(later).Title.ShouldBe("earlier");
+    }
+
+    [Fact]
+    public void MergeAll_BreaksAFullTie_ByTheContributionsJson_InAnyOrder()
+    {
+        // Same time, same first event: only the wording differs. The one whose JSON sorts first leads.
+        var a = Some.Finding(eventIds: ["e1"], title: "a-title");
+        var b = Some.Finding(eventIds: ["e1"], title: "b-title");
+
+        Finding.MergeAll([a, b]).Title.ShouldBe("a-title");
+        Finding.MergeAll([b, a]).Title.ShouldBe("a-title");
+    }
+
+    [Fact]
+    public void MergeAll_Throws_WithoutContributions_AndGivesASingleOneBack()
+    {
+        var only = Some.Finding();
+
+        Should.Throw<ArgumentException>(() => Finding.MergeAll([])).Message.ShouldStartWith("A finding needs at least one contribution.");
+        Finding.MergeAll([only]).ShouldBeSameAs(only);
+    }
 }

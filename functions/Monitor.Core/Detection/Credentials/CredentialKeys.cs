@@ -72,8 +72,6 @@ internal static class CredentialAttributes
     public const string Status = "status";
     public const string Used = "used";
     public const string UsedRegion = "usedRegion";
-    public const string UsedIp = "usedIp";
-    public const string UsedNetwork = "usedNetwork";
     public const string UsedService = "usedService";
     public const string Mfa = "mfa";
     public const string Generated = "generated";

@@ -107,9 +107,7 @@ internal sealed class CredentialLedgerDetector(CredentialOptions options) : Dete
     private static FactDraft LastUse(FactDraft fact, Activity activity) => fact
         .With(CredentialSlots.LastUsed, activity.Time)
         .With(CredentialSlots.LastService, activity.Service)
-        .With(CredentialSlots.LastRegion, activity.Region)
-        .With(CredentialSlots.LastIp, activity.Source.Raw)
-        .With(CredentialSlots.LastNetwork, activity.Source.Network ?? activity.Source.Raw);
+        .With(CredentialSlots.LastRegion, activity.Region);
 
     private static void RecordUse(Activity activity, Observation observation, StateKey credential, string user)
     {
@@ -128,7 +126,6 @@ internal sealed class CredentialLedgerDetector(CredentialOptions options) : Dete
                 EventSource = activity.EventSource,
                 Principal = activity.Principal.Arn ?? activity.Principal.Key,
                 IsRoot = activity.Principal.IsRoot,
-                Account = activity.Account ?? activity.Principal.AccountId,
                 SourceIp = activity.Source.Raw,
                 Network = network,
                 UserAgent = activity.UserAgent,

@@ -138,7 +138,7 @@ internal static class CredentialReconciler
             onlyKnown ??= id;
             if (rotated is { } r && StampOf(ledger.Keys.GetValueOrDefault(id), Created) is { } created)
             {
-                // The earliest of equally close keys wins, as a stable sort by distance would pick it.
+                // Of equally close keys the first by id wins (candidates are in ordinal order), so the pairing never depends on input order.
                 var distance = (created - r).Duration();
                 if (distance <= MatchWindow && distance < closestDistance)
                 {

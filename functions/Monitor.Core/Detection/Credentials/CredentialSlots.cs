@@ -16,8 +16,6 @@ internal static class CredentialSlots
     public static readonly SlotAttribute<string> StatusOf = new(Status, Codecs.Text);
     public static readonly SlotAttribute<DateTimeOffset> LastUsed = new(Used, Codecs.Time);
     public static readonly SlotAttribute<string> LastRegion = new(UsedRegion, Codecs.Text);
-    public static readonly SlotAttribute<string> LastIp = new(UsedIp, Codecs.Text);
-    public static readonly SlotAttribute<string> LastNetwork = new(UsedNetwork, Codecs.Text);
     public static readonly SlotAttribute<string> LastService = new(UsedService, Codecs.Text);
     public static readonly SlotAttribute<bool> MfaActive = new(Mfa, Codecs.Bool);
 

@@ -19,8 +19,6 @@ internal sealed record CredentialUse
 
     public bool IsRoot { get; init; }
 
-    public string? Account { get; init; }
-
     public string? SourceIp { get; init; }
 
     public string? Network { get; init; }

@@ -95,7 +95,7 @@ internal sealed class DormancyJudge(CredentialOptions options)
         };
         judgment.Report(rule.Build(
             ["dormant", day.Credential.Scope, day.Credential.Member, use.EventKey],
-            new FindingAbout(use.Account ?? day.Account, use.Principal, at, use.EventId),
+            new FindingAbout(day.Account, use.Principal, at, use.EventId),
             signals,
             evidence,
             $"Dormant {what} used again after {idle} days idle"));

@@ -18,6 +18,19 @@ public sealed class CredentialAuditListingTests
         store.Limits.ShouldAllBe(limit => limit > 1_000_000, "the listing asks for a whole account, past any IAM quota");
     }
 
+    [Fact]
+    public async Task EachUsersVerdict_IsItsOwnSubject_SoOneUsersFixWithdrawsOnlyTheirFinding()
+    {
+        var run = await new CredentialRun().RecordAsync(Some.ReadCredentialReport(
+            Some.CredentialReportCsv(Some.ReportRow("alice", key1Active: "true", key1Rotated: "2024-01-01T00:00:00+00:00"), Some.ReportRow("bob", mfa: "true")),
+            generatedAt: Some.CredentialEpoch));
+
+        var verdicts = await new CredentialAudit(new CredentialOptions()).JudgeAsync(run.Store, Some.CredentialEpoch, CancellationToken.None);
+
+        verdicts.Select(v => (v.Subject, v.Findings.Count)).ShouldBe(
+            [("unused-credential:posture:111122223333|alice", 1), ("unused-credential:posture:111122223333|bob", 0)], ignoreOrder: true);
+    }
+
     /// <summary>One account whose ledger fills any listing to its limit: more entries than the audit reads.</summary>
     private sealed class EndlessLedgerStore : IStateStore
     {

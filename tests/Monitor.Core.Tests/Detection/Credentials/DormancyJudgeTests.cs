@@ -1,4 +1,6 @@
 using Monitor.Detection;
+using Monitor.Detection.Credentials;
+using Monitor.State;
 using Monitor.Testing;
 
 namespace Monitor.Core.Tests.Detection.Credentials;
@@ -27,6 +29,34 @@ public sealed class DormancyJudgeTests
         var run = await CreatedThenUsedAsync(T0.AddDays(91), eventName: "ListUsers");
 
         run.Findings.Rules().ShouldBe(["dormant-credential-used high"]);
+        run.Findings.Single().Signals.ShouldBe(["dormant-credential-used", "sensitive-first-call"]);
+    }
+
+    [Theory]
+    [InlineData("GetCallerIdentity")]
+    [InlineData("ListBuckets")]
+    [InlineData("GetAccountAuthorizationDetails")]
+    [InlineData("ListUsers")]
+    [InlineData("ListRoles")]
+    [InlineData("ListAccessKeys")]
+    [InlineData("ListAttachedUserPolicies")]
+    [InlineData("ListUserPolicies")]
+    [InlineData("GetUser")]
+    [InlineData("CreateAccessKey")]
+    [InlineData("CreateUser")]
+    [InlineData("CreateLoginProfile")]
+    [InlineData("UpdateLoginProfile")]
+    [InlineData("AttachUserPolicy")]
+    [InlineData("PutUserPolicy")]
+    [InlineData("GetSecretValue")]
+    [InlineData("ListSecrets")]
+    [InlineData("GetSessionToken")]
+    [InlineData("DescribeInstances")]
+    [InlineData("ListFunctions")]
+    public async Task High_WhenTheFirstCallIsReconnaissanceOrPersistence(string eventName)
+    {
+        var run = await CreatedThenUsedAsync(T0.AddDays(91), eventName: eventName);
+
         run.Findings.Single().Signals.ShouldBe(["dormant-credential-used", "sensitive-first-call"]);
     }
 
@@ -116,6 +146,36 @@ public sealed class DormancyJudgeTests
     }
 
     [Fact]
+    public async Task NoNewNetworkSignal_FromAnotherAddressOfTheSameSlash24()
+    {
+        var run = await new CredentialRun().FeedAsync(
+            Some.UserCall("bob", "DescribeRegions", T0, Key, ip: "198.51.100.7"),
+            Some.UserCall("bob", "DescribeRegions", T0.AddDays(91), Key, ip: "198.51.100.200"));
+
+        run.Findings.Single().Signals.ShouldBe(["dormant-credential-used"]);
+    }
+
+    [Fact]
+    public async Task NewNetworkSignal_WhenEarlierUsesCameOnlyThroughAnAwsService()
+    {
+        var run = await new CredentialRun().FeedAsync(
+            Some.UserCall("bob", "DescribeRegions", T0, Key, ip: "cloudformation.amazonaws.com"),
+            Some.UserCall("bob", "DescribeRegions", T0.AddDays(91), Key, ip: "203.0.113.9"));
+
+        run.Findings.Single().Signals.ShouldBe(["dormant-credential-used", "new-source-network"]);
+    }
+
+    [Fact]
+    public void AStoredUse_ReadsBack_AndUnreadableTextReadsAsNoUse()
+    {
+        var use = new CredentialUse { EventKey = "k", EventId = "e", EventName = "GetUser", EventSource = "iam.amazonaws.com", Principal = "p", Network = "198.51.100.0/24" };
+
+        CredentialSlots.FirstUse.Decode(CredentialSlots.FirstUse.Encode(use)).ShouldBe(use);
+        CredentialSlots.FirstUse.Decode("""{"EventKey":"k","EventId":"e","EventName":"GetUser","EventSource":"iam.amazonaws.com","Principal":"p","Account":"111122223333"}""")!.EventName.ShouldBe("GetUser");
+        CredentialSlots.FirstUse.Decode("{not json").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task NotDormant_WhenAUseInBetweenArrivesLate()
     {
         var run = new CredentialRun();
@@ -137,6 +197,33 @@ public sealed class DormancyJudgeTests
         await run.FeedAsync(Some.CreateAccessKey("admin", "bob", Key, T0));
 
         run.Findings.Rules().ShouldBe(["dormant-credential-used medium"]);
+    }
+
+    [Fact]
+    public async Task ALateUse_ReJudgesOnlyTheNextDayOfUse()
+    {
+        var run = new CredentialRun();
+        await run.FeedAsync(Some.CreateAccessKey("admin", "bob", Key, T0), Some.UserCall("bob", "DescribeRegions", T0.AddDays(100), Key), Some.UserCall("bob", "DescribeRegions", T0.AddDays(200), Key));
+        run.Findings.Select(f => f.Time).ShouldBe([T0.AddDays(100), T0.AddDays(200)], ignoreOrder: true);
+
+        await run.FeedAsync(Some.UserCall("bob", "DescribeRegions", T0.AddDays(50), Key));
+
+        run.Findings.ShouldHaveSingleItem().Time.ShouldBe(T0.AddDays(200));
+    }
+
+    [Fact]
+    public async Task NoVerdict_OnADayOlderThanTheDaysKept()
+    {
+        // 120 days of daily use from day 200 fill the days a credential keeps. A use on day 150 arriving later cannot be
+        // judged (days between its creation and day 150 may have been dropped), and it re-judges day 200, whose
+        // idleness can no longer be told either: both are left without a finding rather than guessed.
+        var run = new CredentialRun();
+        await run.FeedAsync([Some.CreateAccessKey("admin", "bob", Key, T0), .. Enumerable.Range(200, Sighting.MaxDays).Select(d => Some.UserCall("bob", "DescribeRegions", T0.AddDays(d), Key))]);
+        run.Findings.ShouldHaveSingleItem().Time.ShouldBe(T0.AddDays(200));
+
+        await run.FeedAsync(Some.UserCall("bob", "DescribeRegions", T0.AddDays(150), Key));
+
+        run.Findings.ShouldBeEmpty();
     }
 
     [Fact]
