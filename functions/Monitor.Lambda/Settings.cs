@@ -3,6 +3,7 @@ using Monitor.Detection;
 using Monitor.Detection.Credentials;
 using Monitor.Detection.PublicBuckets;
 using Monitor.Detection.Roles;
+using Monitor.Detection.Tampering;
 
 namespace Monitor.Lambda;
 
@@ -29,6 +30,7 @@ public sealed record Settings
         public const string RoleAllowRoles = "MONITOR_ROLE_ALLOW_ROLES";
         public const string RoleAllowNetworks = "MONITOR_ROLE_ALLOW_NETWORKS";
         public const string PublicBuckets = "MONITOR_PUBLIC_BUCKETS";
+        public const string TamperingAllowPrincipals = "MONITOR_TAMPERING_ALLOW_PRINCIPALS";
         public const string StateRetentionDays = "MONITOR_STATE_RETENTION_DAYS";
         public const string SafetyMarginMs = "MONITOR_SAFETY_MARGIN_MS";
         public const string MetricsNamespace = "MONITOR_METRICS_NAMESPACE";
@@ -56,6 +58,7 @@ public sealed record Settings
         new(Names.RoleAllowRoles, SettingUse.Optional, "roles whose assumptions are never reported (comma-separated; trailing * = prefix)"),
         new(Names.RoleAllowNetworks, SettingUse.Optional, "CIDRs counted as known networks for every role (comma-separated)"),
         new(Names.PublicBuckets, SettingUse.Optional, "comma-separated buckets meant to be public (trailing * = prefix); anonymous access to others is reported"),
+        new(Names.TamperingAllowPrincipals, SettingUse.Optional, "principals whose logging, trust and credential changes are never reported (comma-separated; trailing * = prefix)"),
         new(Names.StateRetentionDays, SettingUse.Optional, "days a sighting is kept after it was last seen (default 400)"),
         new(Names.SafetyMarginMs, SettingUse.Optional, "stop taking messages this long before the deadline (default 10000)"),
         new(Names.MetricsNamespace, SettingUse.Optional, "CloudWatch namespace of the EMF metrics (default Monitor)"),
@@ -125,6 +128,11 @@ public sealed record Settings
                     },
                 },
                 PublicBuckets = new PublicBucketOptions { PublicBuckets = reader.BucketList(Names.PublicBuckets) },
+                Tampering = new TamperingOptions
+                {
+                    TrustedAccounts = reader.AccountIds(Names.TrustedAccounts),
+                    AllowedPrincipals = reader.List(Names.TamperingAllowPrincipals),
+                },
             },
             StateRetention = TimeSpan.FromDays(reader.Integer(Names.StateRetentionDays, 400, 1, 36500)),
             SafetyMargin = TimeSpan.FromMilliseconds(reader.Integer(Names.SafetyMarginMs, 10_000, 0, 900_000)),

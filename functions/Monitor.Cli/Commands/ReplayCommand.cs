@@ -6,6 +6,7 @@ using Monitor.Detection;
 using Monitor.Detection.Credentials;
 using Monitor.Detection.PublicBuckets;
 using Monitor.Detection.Roles;
+using Monitor.Detection.Tampering;
 
 namespace Monitor.Cli.Commands;
 
@@ -29,11 +30,12 @@ internal static class ReplayCommand
         var allowCallers = ListOption("--allow-callers", "Role-assumption callers never reported (ARN or caller key; a trailing * matches a prefix).");
         var allowRoles = ListOption("--allow-roles", "Roles whose assumptions and sessions are never reported (ARN; a trailing * matches a prefix).");
         var allowNetworks = ListOption("--allow-networks", "Networks (CIDR) counted as known for every role and session: on-premises egress, VPN, Outposts.");
+        var allowPrincipals = ListOption("--allow-principals", "Principals whose logging, trust and credential changes are never reported: break-glass users, the IaC role (ARN; a trailing * matches a prefix).");
         var publicBuckets = ListOption("--public-buckets", "Buckets meant to be public (a trailing * matches a prefix): anonymous access to them is not reported.");
 
         var command = new Command("replay", "Replay sample or real log files through the pipeline and print the findings.");
         command.Arguments.Add(paths);
-        foreach (var option in new Option[] { objects, state, format, asOf, unusedAfter, learning, trusted, allowCallers, allowRoles, allowNetworks, publicBuckets })
+        foreach (var option in new Option[] { objects, state, format, asOf, unusedAfter, learning, trusted, allowCallers, allowRoles, allowNetworks, allowPrincipals, publicBuckets })
         {
             command.Options.Add(option);
         }
@@ -64,6 +66,7 @@ internal static class ReplayCommand
                     AllowList = new RoleAllowList { Callers = Split(parse.GetValue(allowCallers)), Roles = Split(parse.GetValue(allowRoles)), Networks = networks },
                 },
                 PublicBuckets = new PublicBucketOptions { PublicBuckets = new PublicBucketList(Split(parse.GetValue(publicBuckets))) },
+                Tampering = new TamperingOptions { TrustedAccounts = accounts.ToHashSet(StringComparer.Ordinal), AllowedPrincipals = Split(parse.GetValue(allowPrincipals)) },
             };
             var settings = new ReplaySettings(parse.GetValue(paths)!, parse.GetValue(objects)!, parse.GetValue(state)!, parse.GetValue(format), asOfTime, options);
             return await ReplayRun.ExecuteAsync(settings, Console.Out, Console.Error, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using Monitor.Detection.Credentials;
 using Monitor.Detection.PublicBuckets;
 using Monitor.Detection.Roles;
 using Monitor.Detection.RootUsage;
+using Monitor.Detection.Tampering;
 
 namespace Monitor.Detection;
 
@@ -15,4 +16,6 @@ public sealed record DetectionOptions
     public RoleOptions Roles { get; init; } = new();
 
     public PublicBucketOptions PublicBuckets { get; init; } = new();
+
+    public TamperingOptions Tampering { get; init; } = new();
 }

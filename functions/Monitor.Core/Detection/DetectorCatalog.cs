@@ -2,6 +2,7 @@ using Monitor.Detection.Credentials;
 using Monitor.Detection.PublicBuckets;
 using Monitor.Detection.Roles;
 using Monitor.Detection.RootUsage;
+using Monitor.Detection.Tampering;
 using Monitor.LeastPrivilege;
 using Monitor.LeastPrivilege.Mapping;
 
@@ -19,6 +20,7 @@ public static class DetectorCatalog
             new CredentialLedgerDetector(options.Credentials),
             new RoleAssumptionDetector(options.Roles),
             new PublicBucketAccessDetector(options.PublicBuckets),
+            new TamperingDetector(options.Tampering),
             new UsageRecorder(ActionMapper.Embedded),
         ];
     }

@@ -40,6 +40,37 @@ public sealed class RoleEdgeTests
     }
 
     [Theory]
+    [InlineData("CreateRole", false)]
+    [InlineData("UpdateAssumeRolePolicy", false)]
+    [InlineData("AttachRolePolicy", false)]
+    [InlineData("PutRolePolicy", false)]
+    [InlineData("UpdateRole", false)]
+    [InlineData("TagRole", true)]
+    [InlineData("GetRole", true)]
+    public async Task OnlyChangesThatAffectWhoMayAssumeARole_ExplainADenialRightAfter(string change, bool burst)
+    {
+        var findings = await new RoleReplay().FeedAsync(
+            Some.AssumeRole(Start, Bob, Some.RoleArn("a"), "-", errorCode: "AccessDenied"),
+            Some.AssumeRole(Start.AddMinutes(1), Bob, Some.RoleArn("b"), "-", errorCode: "AccessDenied"),
+            Some.ApiCall(Start.AddMinutes(2), Bob, "iam", change, parameters: new System.Text.Json.Nodes.JsonObject { ["roleName"] = "c" }),
+            Some.AssumeRole(Start.AddMinutes(2).AddSeconds(30), Bob, Some.RoleArn("c"), "-", errorCode: "AccessDenied"));
+
+        findings.Rules().ShouldBe(burst ? ["access-denied-burst low"] : []);
+    }
+
+    [Fact]
+    public async Task AFailedRoleChange_ExplainsNothing()
+    {
+        var findings = await new RoleReplay().FeedAsync(
+            Some.AssumeRole(Start, Bob, Some.RoleArn("a"), "-", errorCode: "AccessDenied"),
+            Some.AssumeRole(Start.AddMinutes(1), Bob, Some.RoleArn("b"), "-", errorCode: "AccessDenied"),
+            Some.ApiCall(Start.AddMinutes(2), Bob, "iam", "CreateRole", errorCode: "AccessDenied", parameters: new System.Text.Json.Nodes.JsonObject { ["roleName"] = "c" }),
+            Some.AssumeRole(Start.AddMinutes(2).AddSeconds(30), Bob, Some.RoleArn("c"), "-", errorCode: "AccessDenied"));
+
+        findings.Rules().ShouldBe(["access-denied-burst low"]);
+    }
+
+    [Theory]
     [InlineData(6, false)]
     [InlineData(7, true)]
     public async Task UnusualHour_OnlyAfterSevenDaysOfHistory(int days, bool reported)
