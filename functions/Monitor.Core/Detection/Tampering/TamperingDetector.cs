@@ -70,7 +70,7 @@ internal sealed class TamperingDetector(TamperingOptions options) : Detector<Tam
     {
         // A user that mints federation tokens as routine (a reporting bot, say) is reported for its first one only; an
         // earlier one delivered late takes the finding over (the engine judges the displaced subject again).
-        if (options.Allows(tampering.Principal)
+        if (options.Allows(tampering.Principal) || options.Allows(tampering.PrincipalKey)
             || (tampering.Rule == TamperingRule.FederationTokenFromLongTermKey && !snapshot.IsEarliest(FirstFederationToken(tampering), tampering)))
         {
             return;

@@ -21,6 +21,9 @@ internal sealed record TamperingEvent : ISubject
     /// <summary>The caller's ARN, else its stable key.</summary>
     public required string Principal { get; init; }
 
+    /// <summary>The caller's stable key: for a role session, the role's ARN.</summary>
+    public required string PrincipalKey { get; init; }
+
     public required string EventSource { get; init; }
 
     public required string EventName { get; init; }

@@ -50,6 +50,7 @@ internal static class TamperingEvents
             Time = activity.Time,
             Account = account,
             Principal = activity.Principal.Arn ?? activity.Principal.Key,
+            PrincipalKey = activity.Principal.Key,
             EventSource = activity.EventSource,
             EventName = activity.EventName,
             SourceIp = activity.Source.Raw,

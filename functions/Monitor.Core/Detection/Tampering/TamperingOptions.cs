@@ -8,7 +8,8 @@ public sealed record TamperingOptions
 
     /// <summary>
     /// Principals whose changes are never reported: break-glass users, the automation that manages IAM and logging
-    /// (an ARN, or a prefix ending in <c>*</c>, e.g. <c>arn:aws:iam::111122223333:role/terraform-*</c>). Default: none.
+    /// (an ARN, or a prefix ending in <c>*</c>, e.g. <c>arn:aws:iam::111122223333:role/terraform-*</c>). A role's ARN
+    /// covers its sessions; a session ARN (<c>arn:aws:sts::…:assumed-role/role/session</c>) only that session. Default: none.
     /// </summary>
     public IReadOnlyList<string> AllowedPrincipals { get; init; } = [];
 

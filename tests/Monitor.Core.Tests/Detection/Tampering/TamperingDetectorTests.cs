@@ -242,6 +242,16 @@ public sealed class TamperingDetectorTests
         findings.ShouldHaveSingleItem().Principal.ShouldBe($"arn:aws:iam::{Account}:user/breakglass2");
     }
 
+    [Fact]
+    public async Task ARolesArn_AllowsEverySessionOfIt()
+    {
+        var options = new TamperingOptions { AllowedPrincipals = [$"arn:aws:iam::{Account}:role/Ops"] };
+
+        (await DetectAsync(options, Some.RoleCall("StopLogging", T0) with { EventSource = "cloudtrail.amazonaws.com" })).ShouldBeEmpty();
+        (await DetectAsync(Some.RoleCall("StopLogging", T0) with { EventSource = "cloudtrail.amazonaws.com" })).ShouldHaveSingleItem()
+            .Principal.ShouldBe($"arn:aws:sts::{Account}:assumed-role/Ops/ops");
+    }
+
     private static string TrustDocument(string principal) =>
         System.Text.Json.JsonSerializer.Serialize($$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{{principal}},"Action":"sts:AssumeRole"}]}""");
 }
