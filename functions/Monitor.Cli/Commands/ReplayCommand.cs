@@ -23,7 +23,7 @@ internal static class ReplayCommand
         var objects = new Option<string>("--objects") { Description = "Folder that s3://bucket/key references resolve under (DIR/bucket/key).", DefaultValueFactory = _ => Path.Combine("events", "objects") };
         var state = new Option<string>("--state") { Description = "SQLite state file, or :memory: for a throwaway store.", DefaultValueFactory = _ => Path.Combine(".monitor", "state.db") };
         var format = new Option<OutputFormat>("--format") { Description = "Output: table (for people), jsonl (one finding per line) or json.", DefaultValueFactory = _ => OutputFormat.Table };
-        var asOf = new Option<string?>("--as-of") { Description = "Audit time (ISO 8601). Default: the latest event time read." };
+        var asOf = new Option<string?>("--as-of") { Description = "Audit time (ISO 8601). Default: each account as of its own latest record." };
         var unusedAfter = new Option<int>("--unused-after") { Description = "Days after which an idle credential is unused.", DefaultValueFactory = _ => 90 };
         var learning = new Option<int>("--learning-period") { Description = "Days of an account's history during which novelty is learned, not reported.", DefaultValueFactory = _ => 14 };
         var trusted = ListOption("--trusted-accounts", "Account ids (comma-separated) whose principals may assume roles here without being external.");

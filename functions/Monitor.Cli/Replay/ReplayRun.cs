@@ -35,11 +35,13 @@ internal static class ReplayRun
         var auditor = new CredentialAuditor(store, NullFindingSink.Instance, settings.Detection.Credentials);
         var result = await new Replayer(ingestor, auditor).ReplayAsync(settings.Paths, settings.ObjectsRoot, cancellationToken).ConfigureAwait(false);
 
-        // The audit runs once, after every input, as of --as-of or the latest time read (events and report generation alike).
+        // The audit runs once, after every input, as of --as-of; without it, each account as of its own latest evidence
+        // (events and report generation alike), so replaying one account's recent logs beside another's old ones does
+        // not make the old account's credentials look idle.
         var asOf = settings.AsOf ?? result.LatestEventTime;
-        if (asOf is { } auditTime)
+        if (asOf is not null)
         {
-            result.AddFindings((await auditor.AuditAsync(auditTime, cancellationToken).ConfigureAwait(false)).Findings);
+            result.AddFindings((await auditor.AuditAsync(settings.AsOf, cancellationToken).ConfigureAwait(false)).Findings);
         }
 
         await result.LoadFindingsAsync(store, cancellationToken).ConfigureAwait(false);

@@ -23,8 +23,8 @@ public sealed class CredentialAuditor(IStateStore store, IFindingSink alerts, Cr
         return recorded;
     }
 
-    /// <summary>Judges every credential in the store as of <paramref name="asOf"/>.</summary>
-    public async Task<AuditOutcome> AuditAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    /// <summary>Judges every credential in the store as of <paramref name="asOf"/>; without it, each account as of its own latest evidence.</summary>
+    public async Task<AuditOutcome> AuditAsync(DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
         var verdicts = await new CredentialAudit(options).JudgeAsync(store, asOf, cancellationToken).ConfigureAwait(false);
         var changes = await store.PutVerdictsAsync(verdicts, cancellationToken).ConfigureAwait(false);
@@ -34,5 +34,5 @@ public sealed class CredentialAuditor(IStateStore store, IFindingSink alerts, Cr
     }
 }
 
-/// <summary>What an audit found as of <see cref="AsOf"/>: every current finding, the new ones, and those it withdrew.</summary>
-public sealed record AuditOutcome(DateTimeOffset AsOf, IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> NewFindings, IReadOnlyList<string> Withdrawn);
+/// <summary>What an audit found as of <see cref="AsOf"/> (null: each account as of its latest evidence): every current finding, the new ones, and those it withdrew.</summary>
+public sealed record AuditOutcome(DateTimeOffset? AsOf, IReadOnlyList<Finding> Findings, IReadOnlyList<Finding> NewFindings, IReadOnlyList<string> Withdrawn);

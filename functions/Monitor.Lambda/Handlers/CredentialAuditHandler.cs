@@ -28,8 +28,9 @@ public sealed class CredentialAuditHandler(
         }
 
         var recorded = await auditor.RecordAsync(report, cancellationToken).ConfigureAwait(false);
-        var outcome = await auditor.AuditAsync(ScheduleEvent.Time(invocation.Body.Span) ?? time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        return Summary(outcome.AsOf, recorded, outcome.Findings.Count, outcome.NewFindings.Count, report.Errors);
+        var asOf = ScheduleEvent.Time(invocation.Body.Span) ?? time.GetUtcNow();
+        var outcome = await auditor.AuditAsync(asOf, cancellationToken).ConfigureAwait(false);
+        return Summary(asOf, recorded, outcome.Findings.Count, outcome.NewFindings.Count, report.Errors);
     }
 
     private static ReadOnlyMemory<byte> Summary(DateTimeOffset asOf, int rows, int findings, int fresh, IReadOnlyList<string> errors)

@@ -20,7 +20,7 @@ internal sealed class CredentialAudit(CredentialOptions options)
 
     private readonly CredentialPosture _posture = new(options);
 
-    public async Task<IReadOnlyList<Finding>> EvaluateAsync(IStateStore store, DateTimeOffset asOf, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Finding>> EvaluateAsync(IStateStore store, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
         var verdicts = await JudgeAsync(store, asOf, cancellationToken).ConfigureAwait(false);
         return [.. verdicts.SelectMany(v => v.Findings).OrderBy(f => f.Time).ThenBy(f => f.Id, StringComparer.Ordinal)];
@@ -28,16 +28,18 @@ internal sealed class CredentialAudit(CredentialOptions options)
 
     /// <summary>
     /// One verdict per user in the store, as of <paramref name="asOf"/>: the user's posture finding, or none. Stored, a
-    /// user's new verdict replaces the last, so a finding whose problems were fixed (or changed) is withdrawn.
+    /// user's new verdict replaces the last, so a finding whose problems were fixed (or changed) is withdrawn. Without
+    /// <paramref name="asOf"/> (a replay of old logs), each account is judged as of its own latest evidence, so one
+    /// account's recent logs do not make another's credentials look idle.
     /// </summary>
-    public async Task<IReadOnlyList<SubjectVerdict>> JudgeAsync(IStateStore store, DateTimeOffset asOf, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SubjectVerdict>> JudgeAsync(IStateStore store, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var verdicts = new List<SubjectVerdict>();
         foreach (var account in await ListWholeAsync(store, CredentialKeys.AccountsScope, MaxAccounts, cancellationToken).ConfigureAwait(false))
         {
             var ledger = await ReadLedgerAsync(store, account.Key.Member, cancellationToken).ConfigureAwait(false);
-            verdicts.AddRange(Evaluate(account.Key.Member, ledger, asOf)
+            verdicts.AddRange(Evaluate(account.Key.Member, ledger, asOf ?? Latest(account.LastSeen, ledger.Latest))
                 .Select(u => new SubjectVerdict($"{CredentialLedgerDetector.DetectorId}:posture:{account.Key.Member}|{u.User}", u.Finding is null ? [] : [u.Finding])));
         }
 
@@ -72,6 +74,8 @@ internal sealed class CredentialAudit(CredentialOptions options)
             yield return (name, problems.Count > 0 ? PostureFinding.Build(user, problems, asOf, options) : null);
         }
     }
+
+    private static DateTimeOffset Latest(DateTimeOffset account, DateTimeOffset? ledger) => ledger > account ? ledger.Value : account;
 
     private static async Task<LedgerAccount> ReadLedgerAsync(IStateStore store, string account, CancellationToken cancellationToken) =>
         LedgerAccount.From(

@@ -9,7 +9,7 @@ namespace Monitor.Detection.Credentials;
 /// </summary>
 internal static class CredentialKeys
 {
-    /// <summary>Every account with a ledger, so the audit can find them (member = account id).</summary>
+    /// <summary>Every account seen (member = account id), last seen at its latest record: the audit finds the accounts here, and dates each one's evidence.</summary>
     public const string AccountsScope = "credential-accounts";
 
     public const string KeyPrefix = "key:";

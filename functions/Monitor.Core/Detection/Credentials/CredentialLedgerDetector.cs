@@ -31,6 +31,9 @@ internal sealed class CredentialLedgerDetector(CredentialOptions options) : Dete
             return;
         }
 
+        // Every record dates the account's latest evidence: a replay of old logs audits each account as of its own.
+        observation.Saw(CredentialKeys.Account(account), activity.Time);
+
         var user = CallerUser(activity.Principal);
         if (user is not null && activity.AccessKeyId is { IsLongTerm: true } key)
         {

@@ -52,11 +52,7 @@ internal static class CredentialLifecycle
             case "EnableMFADevice" or "DeactivateMFADevice" when user is not null:
                 observation.Saw(CredentialKeys.User(account, user), at).With(CredentialSlots.MfaActive, activity.EventName == "EnableMFADevice");
                 break;
-            default:
-                return;
         }
-
-        observation.Saw(CredentialKeys.Account(account), at);
     }
 
     private static void Status(Observation observation, StateKey key, DateTimeOffset at, string status, string user) =>

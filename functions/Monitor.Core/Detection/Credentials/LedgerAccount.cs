@@ -28,6 +28,9 @@ internal sealed class LedgerAccount
 
     public DateTimeOffset? ReportGenerated { get; private set; }
 
+    /// <summary>The account's latest evidence: the last time any of its ledger entries or sessions was seen.</summary>
+    public DateTimeOffset? Latest { get; private set; }
+
     /// <summary>The latest use of any session each key minted (GetSessionToken), by key id.</summary>
     public Dictionary<string, Sighting> SessionUse { get; } = new(StringComparer.Ordinal);
 
@@ -36,6 +39,7 @@ internal sealed class LedgerAccount
         var account = new LedgerAccount();
         foreach (var session in sessions ?? [])
         {
+            account.Saw(session);
             if (session.Get(CredentialSlots.MintedBy) is { } key && session.Has(CredentialSlots.LastUsed)
                 && (!account.SessionUse.TryGetValue(key, out var known) || known.StampOf(CredentialSlots.LastUsed) < session.StampOf(CredentialSlots.LastUsed)))
             {
@@ -46,6 +50,7 @@ internal sealed class LedgerAccount
         var rows = new List<(Stamped Row, string User)>();
         foreach (var sighting in sightings)
         {
+            account.Saw(sighting);
             var member = sighting.Key.Member;
             if (member == CredentialKeys.ReportMember)
             {
@@ -87,6 +92,14 @@ internal sealed class LedgerAccount
     /// users (its uses by one, a status change recorded for another) is each one's.
     /// </summary>
     public IReadOnlyCollection<string> KeysOf(string user) => _keysByOwner.TryGetValue(user, out var keys) ? keys : [];
+
+    private void Saw(Sighting sighting)
+    {
+        if (Latest is not { } latest || sighting.LastSeen > latest)
+        {
+            Latest = sighting.LastSeen;
+        }
+    }
 
     private void IndexKeyOwners()
     {

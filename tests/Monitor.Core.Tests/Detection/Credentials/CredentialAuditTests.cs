@@ -107,6 +107,21 @@ public class CredentialAuditTests
         later.Id.ShouldNotBe(first.Id);
     }
 
+    [Fact]
+    public async Task WithoutAnAuditTime_EachAccountIsJudgedAsOfItsOwnLatestRecord()
+    {
+        // Account 111122223333's logs end a day after bob's key was made; another account's run 200 days further.
+        var t0 = Some.CredentialEpoch;
+        var run = await new CredentialRun().FeedAsync(
+            Some.CreateAccessKey("admin", "bob", "AKIABOB0000000000001", t0),
+            Some.UserCall("bob", "ListBuckets", t0.AddDays(1), "AKIABOB0000000000001", "s3.amazonaws.com"),
+            Some.UserCall("carol", "ListBuckets", t0.AddDays(200), "AKIACAROL00000000001", "s3.amazonaws.com") with { Account = "444455556666" });
+
+        (await run.AuditAsync(null)).ShouldBeEmpty();
+        (await run.AuditAsync(t0.AddDays(200))).Select(f => $"{f.Principal} {string.Join(',', f.Signals)}").ShouldBe(
+            [$"arn:aws:iam::{Some.CredentialAccount}:user/admin key-unused", $"arn:aws:iam::{Some.CredentialAccount}:user/bob key-unused,key-not-rotated"], ignoreOrder: true);
+    }
+
     private static Monitor.Records.CredentialReports.CredentialReport Report(params string[] rows) =>
         Some.ReadCredentialReport(Some.CredentialReportCsv(rows), generatedAt: Generated);
 }

@@ -44,12 +44,13 @@ public sealed class CredentialLifecycleTests
     }
 
     [Fact]
-    public async Task CreateAccessKey_WritesNothing_WithoutTheKeyId()
+    public async Task CreateAccessKey_WritesNothing_WithoutTheKeyId_ButTheAccountsDate()
     {
         var run = await new CredentialRun().FeedAsync(Some.UserCall("admin", "CreateAccessKey", T0, accessKeyId: null, requestParameters: """{"userName":"bob"}"""));
 
         (await run.UsersAsync()).ShouldBeEmpty();
-        run.Store.Sightings.ShouldBeEmpty();
+        run.Store.Sightings.Keys.ShouldBe([CredentialKeys.Account(Some.CredentialAccount)]);
+        run.Store.Sightings.Values.Single().LastSeen.ShouldBe(T0);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ internal sealed class CredentialRun(int unusedAfterDays = 90)
         return this;
     }
 
-    public Task<IReadOnlyList<Finding>> AuditAsync(DateTimeOffset asOf) =>
+    public Task<IReadOnlyList<Finding>> AuditAsync(DateTimeOffset? asOf) =>
         new CredentialAudit(Options).EvaluateAsync(Store, asOf, CancellationToken.None);
 
     public Task<IReadOnlyList<UserCredentials>> UsersAsync() => CredentialAudit.LoadAsync(Store, CancellationToken.None);
