@@ -127,5 +127,5 @@ internal sealed class TamperingDetector(TamperingOptions options) : Detector<Tam
         }
         : rule.Title;
 
-    private static string Short(string principal) => principal.LastIndexOf('/') is var slash and >= 0 && slash < principal.Length - 1 ? principal[(slash + 1)..] : principal;
+    private static string Short(string principal) => Arn.Parse(principal)?.LastSegment ?? principal;
 }
