@@ -28,8 +28,8 @@ internal static class ReplayCommand
         var learning = new Option<int>("--learning-period") { Description = "Days of an account's history during which novelty is learned, not reported.", DefaultValueFactory = _ => 14 };
         var trusted = ListOption("--trusted-accounts", "Account ids (comma-separated) whose principals may assume roles here without being external.");
         var allowCallers = ListOption("--allow-callers", "Role-assumption callers never reported (ARN or caller key; a trailing * matches a prefix).");
-        var allowRoles = ListOption("--allow-roles", "Roles whose assumptions and sessions are never reported (ARN; a trailing * matches a prefix).");
-        var allowNetworks = ListOption("--allow-networks", "Networks (CIDR) counted as known for every role and session: on-premises egress, VPN, Outposts.");
+        var allowRoles = ListOption("--allow-roles", "Roles whose assumptions and sessions (and workload sessions) are never reported (ARN; a trailing * matches a prefix).");
+        var allowNetworks = ListOption("--allow-networks", "Networks (CIDR) counted as known for every role and session, and never off-platform for a workload: on-premises egress, VPN, Outposts.");
         var allowPrincipals = ListOption("--allow-principals", "Principals whose logging, trust and credential changes are never reported: break-glass users, the IaC role (ARN; a trailing * matches a prefix).");
         var publicBuckets = ListOption("--public-buckets", "Buckets meant to be public (a trailing * matches a prefix): anonymous access to them is not reported.");
 

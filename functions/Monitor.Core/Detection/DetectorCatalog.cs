@@ -3,6 +3,7 @@ using Monitor.Detection.PublicBuckets;
 using Monitor.Detection.Roles;
 using Monitor.Detection.RootUsage;
 using Monitor.Detection.Tampering;
+using Monitor.Detection.Workloads;
 using Monitor.LeastPrivilege;
 using Monitor.LeastPrivilege.Mapping;
 
@@ -21,6 +22,7 @@ public static class DetectorCatalog
             new RoleAssumptionDetector(options.Roles),
             new PublicBucketAccessDetector(options.PublicBuckets),
             new TamperingDetector(options.Tampering),
+            new WorkloadDetector(options.Roles.AllowList),
             new UsageRecorder(ActionMapper.Embedded),
         ];
     }

@@ -10,6 +10,8 @@ internal static class PrincipalNormalizer
     // Failed console sign-ins with a wrong user name carry this instead of the name.
     private const string HiddenUserName = "HIDDEN_DUE_TO_SECURITY_REASONS";
 
+    private const string AnonymousAccount = "ANONYMOUS_PRINCIPAL";
+
     /// <summary>
     /// Normalizes <paramref name="identity"/>. <paramref name="recipientAccountId"/> stands in for the caller's
     /// account when the identity omits it (failed root sign-ins, AwsServiceEvent records).
@@ -97,8 +99,11 @@ internal static class PrincipalNormalizer
     }
 
     // The role owner's side of a cross-account call: no ARN, only the caller's account and principal id.
+    // S3 data events name an unauthenticated caller as the account ANONYMOUS_PRINCIPAL: the same anonymous principal access logs give.
     private static Principal OtherAccount(UserIdentityRecord identity, string? account) =>
-        new(PrincipalType.AwsAccount, AccountKey(account, identity.PrincipalId), null, account, Present(identity.PrincipalId), null, AfterColon(identity.PrincipalId));
+        Present(identity.AccountId) == AnonymousAccount
+            ? AccessLogs.AccessLogRequester.Anonymous
+            : new(PrincipalType.AwsAccount, AccountKey(account, identity.PrincipalId), null, account, Present(identity.PrincipalId), null, AfterColon(identity.PrincipalId));
 
     private static Principal IdentityCenterUser(UserIdentityRecord identity, string? account)
     {

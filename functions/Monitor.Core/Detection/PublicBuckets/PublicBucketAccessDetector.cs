@@ -7,10 +7,12 @@ namespace Monitor.Detection.PublicBuckets;
 
 /// <summary>
 /// Reports anonymous requests that S3 granted on a bucket not listed in <see cref="PublicBucketOptions.PublicBuckets"/>:
-/// proof that a bucket policy or ACL opens it to everyone. One finding per bucket, UTC day and kind (read / write),
-/// folding every key and address seen. Denied anonymous requests are not reported: the internet probes every bucket
-/// name, and a denial shows the bucket is closed. Failures other than a denial (a 404, a redirect) are not reported
-/// either, because S3 answers some of them before it evaluates any policy.
+/// proof that a bucket policy or ACL opens it to everyone. Seen in S3 server access logs and in CloudTrail data events
+/// (whose anonymous caller is <c>ANONYMOUS_PRINCIPAL</c>). One finding per bucket, UTC day and kind (read / write),
+/// folding every key, address and source seen. A <c>NoSuchKey</c> answer counts as a read: S3 answers a missing key
+/// with 404 rather than 403 only to a caller allowed to list the bucket. Denied anonymous requests are not reported:
+/// the internet probes every bucket name, and a denial shows the bucket is closed. Other failures (a redirect, a
+/// missing bucket) are not reported either, because S3 answers them before it evaluates any policy.
 /// </summary>
 internal sealed class PublicBucketAccessDetector(PublicBucketOptions options) : Detector<BucketDay>(PublicBucketJsonContext.Default.BucketDay)
 {
@@ -29,7 +31,12 @@ internal sealed class PublicBucketAccessDetector(PublicBucketOptions options) : 
     private static readonly SlotSet SourceIps = new("sourceIps");
     private static readonly SlotSet UserAgents = new("userAgents");
     private static readonly SlotSet Actions = new("actions");
+    private static readonly SlotSet Sources = new("sources");
+    private static readonly SlotSet Answers = new("answers");
     private static readonly SlotAttribute<string> Region = new("region", Codecs.Text, AttributeMerge.Earliest);
+
+    // The one failure that proves access: S3 tells a caller a key is missing only if it may list the bucket.
+    private const string NotFound = "NoSuchKey";
 
     public override string Id => DetectorId;
 
@@ -40,23 +47,25 @@ internal sealed class PublicBucketAccessDetector(PublicBucketOptions options) : 
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(observation);
-        if (activity.Origin != ActivityOrigin.S3AccessLog
-            || activity.Principal.Type != PrincipalType.Anonymous
-            || activity.Outcome != Outcome.Success
-            || activity.Resources.Count == 0
-            || Arn.Parse(activity.Resources[0])?.S3Object is not { } target
+        if (activity.Principal.Type != PrincipalType.Anonymous
+            || activity.EventSource != "s3.amazonaws.com"
+            || !((activity.Outcome == Outcome.Success && activity.ErrorCode is null) || activity.ErrorCode == NotFound)
+            || TargetOf(activity) is not { } target
             || options.PublicBuckets.Contains(target.Bucket))
         {
             return;
         }
 
-        var subject = new BucketDay(activity.Account ?? "unknown", target.Bucket, activity.ReadOnly == true ? "read" : "write", BucketDay.DayOf(activity.Time), activity.Time);
+        var read = activity.ReadOnly == true || activity.ErrorCode == NotFound;
+        var subject = new BucketDay(activity.Account ?? "unknown", target.Bucket, read ? "read" : "write", BucketDay.DayOf(activity.Time), activity.Time);
         observation.Saw(Fold(subject), activity.Time)
             .Add(EventIds, activity.EventId)
             .Add(Keys, target.Key)
             .Add(SourceIps, activity.Source.Raw)
             .Add(UserAgents, activity.UserAgent)
             .Add(Actions, "s3:" + activity.EventName)
+            .Add(Sources, activity.Origin == ActivityOrigin.S3AccessLog ? "s3-access-log" : "cloudtrail-data-event")
+            .Add(Answers, activity.ErrorCode == NotFound ? "not-found-so-listable" : null)
             .With(Region, activity.Region);
         observation.Judge(subject);
     }
@@ -85,9 +94,24 @@ internal sealed class PublicBucketAccessDetector(PublicBucketOptions options) : 
         judgment.Report(rule.Build(
             [subject.Account, subject.Bucket, subject.Kind, subject.Day],
             about,
-            [rule.Name, "bucket-not-listed-public", "s3-access-log"],
+            [rule.Name, "bucket-not-listed-public", .. fold.Get(Sources), .. fold.Get(Answers)],
             evidence,
             $"Anonymous {subject.Kind} of bucket {subject.Bucket}, which is not listed as public ({subject.Account})"));
+    }
+
+    /// <summary>
+    /// The bucket and key a request named: an access log's resource, or a data event's object (else its bucket, as for a
+    /// listing), else the request parameters.
+    /// </summary>
+    private static (string Bucket, string? Key)? TargetOf(Activity activity)
+    {
+        var named = activity.Resources.Select(r => Arn.Parse(r)?.S3Object).OfType<(string Bucket, string? Key)>().ToArray();
+        if (named.Length > 0)
+        {
+            return named.FirstOrDefault(n => n.Key is not null, named[0]);
+        }
+
+        return activity.Request("bucketName") is { Length: > 0 } bucket ? (bucket, activity.Request("key")) : null;
     }
 
     private static JsonArray Array(IReadOnlyList<string> values) => [.. values.Take(Finding.MaxEventIds).Select(v => (JsonNode)v)];

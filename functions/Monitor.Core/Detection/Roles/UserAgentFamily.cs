@@ -19,11 +19,6 @@ internal static class UserAgentFamily
         ("ansible", "ansible"),
     ];
 
-    // Penetration-testing distributions show up in the os/ or distrib# part of SDK and CLI user agents (GuardDuty PenTest:*).
-    private static readonly string[] PentestSystems = ["kali", "parrot", "pentoo"];
-
-    private static readonly string[] OffensiveTools = ["stratus-red-team", "trufflehog", "pacu"];
-
     public static string Of(string? userAgent)
     {
         if (string.IsNullOrWhiteSpace(userAgent))
@@ -67,34 +62,6 @@ internal static class UserAgentFamily
 
     /// <summary>Families that name a human's browser or the console's own back end: no network or UA novelty applies.</summary>
     public static bool IsConsole(string family) => family is "browser" or "aws-internal";
-
-    /// <summary>Why a user agent is an offensive or scanning tool, or null. <c>python-requests</c> only counts on STS and sign-in.</summary>
-    public static string? Offensive(string? userAgent, bool onStsOrSignIn)
-    {
-        if (string.IsNullOrWhiteSpace(userAgent))
-        {
-            return null;
-        }
-
-        var ua = userAgent.ToLowerInvariant();
-        foreach (var tool in OffensiveTools)
-        {
-            if (ua.Contains(tool, StringComparison.Ordinal))
-            {
-                return tool;
-            }
-        }
-
-        foreach (var system in PentestSystems)
-        {
-            if (ua.Contains("os/linux#" + system, StringComparison.Ordinal) || ua.Contains("distrib#" + system, StringComparison.Ordinal) || ua.Contains(system + " linux", StringComparison.Ordinal))
-            {
-                return system + "-linux";
-            }
-        }
-
-        return onStsOrSignIn && ua.StartsWith("python-requests/", StringComparison.Ordinal) ? "python-requests" : null;
-    }
 
     private static string MajorAfter(string ua, string prefix)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Monitor.Detection;
 using Monitor.Detection.PublicBuckets;
 using Monitor.Records;
@@ -100,11 +101,98 @@ public sealed class PublicBucketAccessDetectorTests
     }
 
     [Fact]
-    public async Task StaysSilent_WhenAnonymousRequestFailsForAnotherReason()
+    public async Task ANoSuchKeyAnswer_IsARead_BecauseOnlyACallerAllowedToListGetsIt()
     {
-        var findings = await DetectAsync([Some.AccessLogLine(requester: "-", status: 404, errorCode: "NoSuchKey")]);
+        var finding = (await DetectAsync([Some.AccessLogLine(requester: "-", status: 404, errorCode: "NoSuchKey")])).ShouldHaveSingleItem();
 
-        findings.ShouldBeEmpty();
+        finding.Severity.ShouldBe(Severity.High);
+        finding.Signals.ShouldBe(["anonymous-read", "bucket-not-listed-public", "s3-access-log", "not-found-so-listable"]);
+    }
+
+    [Theory]
+    [InlineData(404, "NoSuchBucket")]
+    [InlineData(301, "PermanentRedirect")]
+    [InlineData(400, "InvalidRequest")]
+    public async Task StaysSilent_WhenAnonymousRequestFailsForAnotherReason(int status, string errorCode) =>
+        (await DetectAsync([Some.AccessLogLine(requester: "-", status: status, errorCode: errorCode)])).ShouldBeEmpty();
+
+    [Fact]
+    public async Task AnonymousDataEventsInCloudTrail_AreReportedLikeAccessLogLines()
+    {
+        var activities = await DataEventsAsync(
+            DataEvent("GetObject", "data/a.csv"),
+            DataEvent("GetObject", "data/missing.csv", errorCode: "NoSuchKey"),
+            DataEvent("ListObjects", key: null),
+            DataEvent("PutObject", "drop/x.sh", readOnly: false),
+            DataEvent("GetObject", "data/b.csv", errorCode: "AccessDenied"));
+
+        var findings = await new EngineRun(new PublicBucketAccessDetector(new PublicBucketOptions())).TogetherAsync([.. activities]);
+
+        findings.Rules().ShouldBe(["anonymous-read high", "anonymous-write critical"]);
+        var read = findings.Single(f => f.Signals[0] == "anonymous-read");
+        read.Signals.ShouldBe(["anonymous-read", "bucket-not-listed-public", "cloudtrail-data-event", "not-found-so-listable"]);
+        read.Principal.ShouldBe("anonymous");
+        read.Account.ShouldBe(Some.CloudTrail.Account);
+        read.EventIds.Count.ShouldBe(3);
+        Texts(read, "keys").ShouldBe(["data/a.csv", "data/missing.csv"]);
+        Texts(read, "actions").ShouldBe(["s3:GetObject", "s3:ListObjects"]);
+        findings.Single(f => f.Signals[0] == "anonymous-write").Evidence["bucket"]!.GetValue<string>().ShouldBe("example-bucket");
+    }
+
+    [Fact]
+    public async Task OneBucketsDay_SeenInBothSources_IsOneFinding_NamingBoth()
+    {
+        var (lines, _) = await Some.ReadAccessLogAsync([Some.AccessLogLine(requester: "-", key: "data/a.csv", requestId: "R1")]);
+        var events = await DataEventsAsync(DataEvent("GetObject", "data/b.csv"));
+        events[0] = events[0] with { Account = lines[0].Account, Time = lines[0].Time };
+
+        var finding = (await new EngineRun(new PublicBucketAccessDetector(new PublicBucketOptions())).TogetherAsync([.. lines, .. events])).ShouldHaveSingleItem();
+
+        finding.Signals.ShouldBe(["anonymous-read", "bucket-not-listed-public", "cloudtrail-data-event", "s3-access-log"]);
+    }
+
+    [Fact]
+    public async Task AnotherAccountsCaller_InADataEvent_IsNotAnonymous()
+    {
+        var record = DataEvent("GetObject", "data/a.csv");
+        record["userIdentity"]!["accountId"] = Some.CloudTrail.OtherAccount;
+
+        (await new EngineRun(new PublicBucketAccessDetector(new PublicBucketOptions())).TogetherAsync([.. await DataEventsAsync(record)])).ShouldBeEmpty();
+    }
+
+    private static JsonObject DataEvent(string eventName, string? key, string? errorCode = null, bool readOnly = true)
+    {
+        var record = Some.CloudTrail.Record(new JsonObject { ["type"] = "AWSAccount", ["principalId"] = "", ["accountId"] = "ANONYMOUS_PRINCIPAL" }, eventName, "s3.amazonaws.com");
+        record["eventID"] = Guid.NewGuid().ToString();
+        record["readOnly"] = readOnly;
+        record["eventCategory"] = "Data";
+        record["managementEvent"] = false;
+        record["sourceIPAddress"] = "203.0.113.10";
+        record["requestParameters"] = key is null
+            ? new JsonObject { ["bucketName"] = "example-bucket", ["Host"] = "example-bucket.s3.us-east-1.amazonaws.com" }
+            : new JsonObject { ["bucketName"] = "example-bucket", ["key"] = key, ["Host"] = "example-bucket.s3.us-east-1.amazonaws.com" };
+        var resources = new JsonArray();
+        if (key is not null)
+        {
+            resources.Add(new JsonObject { ["type"] = "AWS::S3::Object", ["ARN"] = $"arn:aws:s3:::example-bucket/{key}" });
+        }
+
+        resources.Add(new JsonObject { ["accountId"] = Some.CloudTrail.Account, ["type"] = "AWS::S3::Bucket", ["ARN"] = "arn:aws:s3:::example-bucket" });
+        record["resources"] = resources;
+        if (errorCode is not null)
+        {
+            record["errorCode"] = errorCode;
+            record["errorMessage"] = errorCode == "NoSuchKey" ? "The specified key does not exist." : "Access Denied";
+        }
+
+        return record;
+    }
+
+    private static async Task<List<Activity>> DataEventsAsync(params JsonObject[] records)
+    {
+        var (activities, report) = await Some.CloudTrailReading.ReadAsync(Some.CloudTrail.Log(records));
+        report.Errors.ShouldBeEmpty();
+        return activities;
     }
 
     [Fact]
@@ -184,7 +272,7 @@ public sealed class PublicBucketAccessDetectorTests
         // The stored names are the state's format: a later version reads what an earlier one wrote.
         var (key, fold) = run.Store.Sightings.ShouldHaveSingleItem();
         key.ShouldBe(new StateKey("public-bucket:111111111111", "example-bucket|read|2025-01-02"));
-        fold.Sets.Keys.Order(StringComparer.Ordinal).ShouldBe(["actions", "eventIds", "keys", "sourceIps", "userAgents"]);
+        fold.Sets.Keys.Order(StringComparer.Ordinal).ShouldBe(["actions", "eventIds", "keys", "sourceIps", "sources", "userAgents"]);
         fold.Sets["eventIds"].ShouldBe(["R1"]);
         fold.Sets["keys"].ShouldBe(["data/a.csv"]);
         fold.Sets["sourceIps"].ShouldBe(["203.0.113.10"]);

@@ -28,13 +28,13 @@ internal sealed class RoleReplay(RoleOptions? options = null)
     {
         var json = new JsonObject { ["Records"] = new JsonArray([.. records.Select(r => (JsonNode)r.DeepClone())]) }.ToJsonString();
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
-        return Absorb(await Ingestor(new EmptyObjects()).ProcessStreamAsync("test", stream, CancellationToken.None));
+        return Absorb(await Ingestor(NoObjects.Instance).ProcessStreamAsync("test", stream, CancellationToken.None));
     }
 
     public async Task FeedFileAsync(string path)
     {
         await using var stream = File.OpenRead(path);
-        Absorb(await Ingestor(new EmptyObjects()).ProcessStreamAsync(path, stream, CancellationToken.None));
+        Absorb(await Ingestor(NoObjects.Instance).ProcessStreamAsync(path, stream, CancellationToken.None));
     }
 
     public async Task FeedSqsEventAsync(string path, string objectsRoot, Func<IReadOnlyList<SqsMessage>, IEnumerable<SqsMessage>>? order = null)
@@ -68,10 +68,6 @@ internal sealed class RoleReplay(RoleOptions? options = null)
         return outcome.Findings;
     }
 
-    private sealed class EmptyObjects : IObjectSource
-    {
-        public Task<Stream> OpenReadAsync(ObjectRef reference, CancellationToken cancellationToken) => throw new ObjectUnavailableException(reference, "no objects in this test");
-    }
 
     private sealed class FolderObjects(string root) : IObjectSource
     {

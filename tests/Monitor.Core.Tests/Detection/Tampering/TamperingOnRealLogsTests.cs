@@ -64,13 +64,8 @@ public sealed class TamperingOnRealLogsTests
         var store = new InMemoryStateStore();
         var json = new JsonObject { ["Records"] = new JsonArray([.. records.Select(r => (JsonNode)r.DeepClone())]) }.ToJsonString();
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
-        var ingestor = new Ingestor(new NoObjects(), store, [new TamperingDetector()], NullFindingSink.Instance, TimeProvider.System);
+        var ingestor = new Ingestor(NoObjects.Instance, store, [new TamperingDetector()], NullFindingSink.Instance, TimeProvider.System);
         (await ingestor.ProcessStreamAsync(file, stream, CancellationToken.None)).Errors.ShouldBeEmpty();
         return (await store.ListFindingsAsync(CancellationToken.None)).Rules();
-    }
-
-    private sealed class NoObjects : IObjectSource
-    {
-        public Task<Stream> OpenReadAsync(ObjectRef reference, CancellationToken cancellationToken) => throw new ObjectUnavailableException(reference, "no objects in this test");
     }
 }

@@ -1,0 +1,54 @@
+using Monitor.Records;
+
+namespace Monitor.Detection.Workloads;
+
+/// <summary>How far a call reached, in rising order: what a stolen session's finding is graded on.</summary>
+internal enum Reach
+{
+    /// <summary>Looking around: list, describe, get-caller-identity.</summary>
+    Listing,
+
+    /// <summary>Reading data or secrets: objects, secrets, parameters, decryption, images, password data.</summary>
+    ReadingData,
+
+    /// <summary>Changing something outside IAM.</summary>
+    Changing,
+
+    /// <summary>Changing IAM: users, keys, roles, policies.</summary>
+    ChangingIam,
+}
+
+/// <summary>Sorts a call into its <see cref="Reach"/>.</summary>
+internal static class CallReach
+{
+    // Calls that hand over data rather than describe resources. Read-only in CloudTrail, but the reason credentials are stolen.
+    private static readonly HashSet<string> DataReads = new(StringComparer.Ordinal)
+    {
+        "s3:GetObject", "s3:SelectObjectContent", "secretsmanager:GetSecretValue", "secretsmanager:BatchGetSecretValue",
+        "ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath", "kms:Decrypt", "kms:GenerateDataKey",
+        "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:GetAuthorizationToken", "dynamodb:GetItem", "dynamodb:BatchGetItem",
+        "dynamodb:Query", "dynamodb:Scan", "ec2:GetPasswordData", "lambda:GetFunction", "rds:DownloadDBLogFilePortion",
+        "sqs:ReceiveMessage", "logs:GetLogEvents", "logs:FilterLogEvents", "athena:GetQueryResults", "ssm:GetCommandInvocation",
+    };
+
+    public static Reach Of(Activity activity)
+    {
+        var call = $"{activity.Service}:{activity.EventName}";
+        if (DataReads.Contains(call))
+        {
+            return Reach.ReadingData;
+        }
+
+        if (IsReadOnly(activity))
+        {
+            return Reach.Listing;
+        }
+
+        return activity.Service == "iam" ? Reach.ChangingIam : Reach.Changing;
+    }
+
+    // CloudTrail's readOnly flag, else the verb (data events and some services leave the flag out).
+    private static bool IsReadOnly(Activity activity) =>
+        activity.ReadOnly ?? (activity.EventName.StartsWith("List", StringComparison.Ordinal) || activity.EventName.StartsWith("Describe", StringComparison.Ordinal)
+            || activity.EventName.StartsWith("Get", StringComparison.Ordinal) || activity.EventName.StartsWith("Head", StringComparison.Ordinal));
+}

@@ -1,0 +1,204 @@
+using System.Text.Json.Nodes;
+using Monitor.Detection.Roles;
+using Monitor.Records;
+using Monitor.State;
+
+namespace Monitor.Detection.Workloads;
+
+/// <summary>
+/// <c>workload-credentials-off-platform</c>: role credentials AWS handed to a workload (an EC2 instance, an ECS task, a
+/// Lambda function, a CodeBuild build, a Glue job, a SageMaker job, an EKS pod) used by a client that workload cannot
+/// be: a Mac, a browser, an offensive tool, Windows where the platform has none, the AWS CLI inside Lambda, or another
+/// client from another network than the calls that carry the platform's own marker. The user agent's product name is
+/// never the reason. One finding per session with every such call, graded by how far the session reached (listing,
+/// reading data, changing things, changing IAM). Each call and each issuing <c>AssumeRole</c> has the session judged
+/// from state alone, so any delivery order gives the same finding. <see cref="RoleAllowList"/> (the role detector's
+/// allowed roles and networks) silences roles and egress networks that are meant to be used this way.
+/// </summary>
+internal sealed class WorkloadDetector(RoleAllowList allowList) : Detector<WorkloadSession>(WorkloadJsonContext.Default.WorkloadSession)
+{
+    public const string DetectorId = "workload-credentials-off-platform";
+
+    private const int ClientLimit = 100;
+
+    private static readonly FindingRule Rule = new(DetectorId, DetectorId, Severity.Medium, "Workload credentials used off their platform",
+        "Treat the session's credentials as stolen: revoke the role's active sessions (IAM: Revoke active sessions), find how they left the workload "
+        + "(SSRF to the metadata service, a leaked environment, a compromised dependency), and rotate every secret the session read.");
+
+    public WorkloadDetector()
+        : this(RoleAllowList.None)
+    {
+    }
+
+    public override string Id => DetectorId;
+
+    public override void Observe(Activity activity, Observation observation)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(observation);
+        if (Workload.OfIssue(activity) is var (issued, issuedTo))
+        {
+            // The service's AssumeRole names the workload of a session whose calls may already be in: judge it again.
+            observation.Saw(WorkloadState.Identity(issued), activity.Time)
+                .With(WorkloadState.Kind, issuedTo.Kind)
+                .With(WorkloadState.Name, issuedTo.Name)
+                .With(WorkloadState.IdentifiedBy, issuedTo.IdentifiedBy)
+                .With(WorkloadState.Role, activity.Request("roleArn"))
+                .With(WorkloadState.SessionArn, activity.Response("assumedRoleUser", "arn"))
+                .With(WorkloadState.Account, activity.Account);
+            observation.Judge(new WorkloadSession(issued, activity.Time));
+            return;
+        }
+
+        if (!Applies(activity) || activity.AccessKeyId is not { } key)
+        {
+            return;
+        }
+
+        var principal = activity.Principal;
+        var workload = Workload.OfSession(activity);
+        var session = workload?.Kind == WorkloadKind.Ec2Instance ? $"{principal.Key}|{workload.Name}" : key.Value;
+        var identity = observation.Saw(WorkloadState.Identity(session), activity.Time)
+            .With(WorkloadState.Role, principal.Key)
+            .With(WorkloadState.SessionArn, principal.Arn)
+            .With(WorkloadState.Account, activity.Account ?? principal.AccountId);
+        if (workload is not null)
+        {
+            identity.With(WorkloadState.Kind, workload.Kind).With(WorkloadState.Name, workload.Name).With(WorkloadState.IdentifiedBy, workload.IdentifiedBy);
+        }
+
+        var client = Client.Of(activity.UserAgent);
+        var use = observation.Saw(new StateKey(WorkloadState.ClientsOf(session), client.Member), activity.Time)
+            .With(WorkloadState.First, new WorkloadCall(activity.EventId, activity.EventSource, activity.EventName, activity.Source.Raw, activity.UserAgent))
+            .Add(WorkloadState.EventIds, activity.EventId)
+            .Add(WorkloadState.Calls, $"{activity.Service}:{activity.EventName}")
+            .Add(WorkloadState.Addresses, activity.Source.IsNetworkAddress ? activity.Source.Raw : null)
+            .Add(WorkloadState.Networks, activity.Source.Network)
+            .Add(WorkloadState.Reaches, (activity.Outcome == Outcome.Success ? CallReach.Of(activity) : Reach.Listing).ToString());
+        if (client.Platform)
+        {
+            use.Add(WorkloadState.Marks, WorkloadState.PlatformMark);
+        }
+
+        observation.Judge(new WorkloadSession(session, activity.Time));
+    }
+
+    protected override void Plan(WorkloadSession subject, ReadPlan plan)
+    {
+        var identity = WorkloadState.Identity(subject.Session);
+        plan.Read(identity).Then((snapshot, more) =>
+        {
+            // Sessions no workload is known for (people, CI) are never listed.
+            if (snapshot[identity].Has(WorkloadState.Kind))
+            {
+                more.List(WorkloadState.ClientsOf(subject.Session), ClientLimit);
+            }
+        });
+    }
+
+    protected override void Judge(WorkloadSession subject, Snapshot snapshot, Judgment judgment)
+    {
+        var identity = snapshot[WorkloadState.Identity(subject.Session)];
+        if (!identity.Has(WorkloadState.Kind) || allowList.AllowsRole(identity.Get(WorkloadState.Role)))
+        {
+            return;
+        }
+
+        var workload = new Workload(identity.Get(WorkloadState.Kind), identity.Get(WorkloadState.Name) ?? subject.Session, identity.Get(WorkloadState.IdentifiedBy) ?? "");
+        var offending = OffPlatform(workload.Kind, snapshot.List(WorkloadState.ClientsOf(subject.Session)));
+        if (offending.Count == 0)
+        {
+            return;
+        }
+
+        var reach = offending.SelectMany(o => o.Use.Get(WorkloadState.Reaches)).Select(r => Enum.TryParse<Reach>(r, out var value) ? value : Reach.Listing).DefaultIfEmpty(Reach.Listing).Max();
+        var first = offending.MinBy(o => (o.Use.FirstSeen, o.Use.Key.Member))!;
+        var role = identity.Get(WorkloadState.Role);
+        var evidence = new JsonObject
+        {
+            ["workload"] = new JsonObject { ["kind"] = workload.Kind.ToString(), ["name"] = workload.Name, ["identifiedBy"] = workload.IdentifiedBy },
+            ["session"] = subject.Session,
+            ["role"] = role,
+            ["reach"] = reach.ToString(),
+            ["firstCall"] = Describe(first.Use),
+            ["lastSeen"] = FindingJson.FormatTime(offending.Max(o => o.Use.LastSeen)),
+            ["calls"] = Array(offending.SelectMany(o => o.Use.Get(WorkloadState.Calls))),
+            ["sourceIPAddresses"] = Array(offending.SelectMany(o => o.Use.Get(WorkloadState.Addresses))),
+            ["userAgents"] = Array(offending.Select(o => o.Use.Get(WorkloadState.First)?.UserAgent).OfType<string>()),
+        };
+        IEnumerable<string> signals = [DetectorId, .. offending.Select(o => o.Reason), .. ReachSignal(reach)];
+        judgment.Report(Rule.At(SeverityOf(reach)).Build(
+            ["session", subject.Session],
+            new FindingAbout(identity.Get(WorkloadState.Account), identity.Get(WorkloadState.SessionArn) ?? role ?? subject.Session, first.Use.FirstSeen, [.. offending.SelectMany(o => o.Use.Get(WorkloadState.EventIds))]),
+            signals,
+            evidence,
+            $"Credentials of {workload.Description} ({Arn.Parse(role)?.LastSegment ?? role}) used off the platform"));
+    }
+
+    /// <summary>
+    /// The clients that cannot be the workload, each with the reason: intrinsic ones (<see cref="Client.OffPlatform"/>),
+    /// and, for Lambda and ECS whose SDK calls carry the platform's marker, an unmarked client on a network none of the
+    /// marked calls came from (an extension or sidecar shares the task's network; a copy of the keys does not).
+    /// </summary>
+    private static List<(Sighting Use, string Reason)> OffPlatform(WorkloadKind kind, IReadOnlyList<Sighting> uses)
+    {
+        var marked = uses.Where(u => u.Get(WorkloadState.Marks).Contains(WorkloadState.PlatformMark)).ToArray();
+        var platformNetworks = marked.SelectMany(u => u.Get(WorkloadState.Networks)).ToHashSet(StringComparer.Ordinal);
+        var offending = new List<(Sighting, string)>();
+        foreach (var use in uses)
+        {
+            var client = Client.FromMember(use.Key.Member, marked.Contains(use));
+            var reason = client.OffPlatform(kind)
+                ?? (kind is WorkloadKind.Lambda or WorkloadKind.EcsTask && platformNetworks.Count > 0 && !client.Platform
+                    && use.Get(WorkloadState.Networks).Any(n => !platformNetworks.Contains(n)) ? "client-and-network-changed" : null);
+            if (reason is not null)
+            {
+                offending.Add((use, reason));
+            }
+        }
+
+        return offending;
+    }
+
+    // Role sessions calling for themselves, from somewhere other than an allowed network; services acting for them are the platform.
+    private bool Applies(Activity activity)
+    {
+        var principal = activity.Principal;
+        return principal.Type == PrincipalType.AssumedRole && activity.InvokedBy is null
+            && activity.Source.Kind is not (SourceKind.AwsInternal or SourceKind.ServiceName)
+            && Arn.Parse(principal.IssuerArn)?.IsServiceLinkedRole != true
+            && !allowList.AllowsRole(principal.Key) && !allowList.AllowsAddress(activity.Source.Address);
+    }
+
+    private static JsonObject Describe(Sighting use)
+    {
+        var call = use.Get(WorkloadState.First);
+        return new JsonObject
+        {
+            ["time"] = FindingJson.FormatTime(use.FirstSeen),
+            ["eventID"] = call?.EventId,
+            ["eventSource"] = call?.EventSource,
+            ["eventName"] = call?.EventName,
+            ["sourceIPAddress"] = call?.SourceIp,
+            ["userAgent"] = call?.UserAgent,
+        };
+    }
+
+    private static JsonArray Array(IEnumerable<string> values) =>
+        [.. values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(v => (JsonNode?)JsonValue.Create(v))];
+
+    private static IEnumerable<string> ReachSignal(Reach reach) => reach switch
+    {
+        Reach.ReadingData => ["read-data"],
+        Reach.Changing => ["changed-resources"],
+        Reach.ChangingIam => ["changed-iam"],
+        _ => [],
+    };
+
+    private static Severity SeverityOf(Reach reach) => reach switch
+    {
+        Reach.Listing => Severity.Medium,
+        Reach.ChangingIam => Severity.Critical,
+        _ => Severity.High,
+    };
+}

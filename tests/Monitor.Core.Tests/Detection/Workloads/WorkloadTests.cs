@@ -1,0 +1,163 @@
+using Monitor.Detection.Workloads;
+using Monitor.Records;
+using Monitor.Testing;
+using static Monitor.Core.Tests.Detection.Workloads.WorkloadCalls;
+
+namespace Monitor.Core.Tests.Detection.Workloads;
+
+/// <summary>What names the workload behind a session, what does not, and how each client is judged on each platform.</summary>
+public sealed class WorkloadTests
+{
+    [Theory]
+    [InlineData("i-0abc1234def567890", null, null, "Ec2Instance", "session named after an EC2 instance")]
+    [InlineData("i-0abc1234", null, null, "Ec2Instance", "session named after an EC2 instance")]
+    [InlineData("i-786a3A8B5C0d92eF4", null, null, "Ec2Instance", "session named after an EC2 instance")]
+    [InlineData("any-name", "1.0", null, "Ec2Instance", "ec2RoleDelivery 1.0")]
+    [InlineData("8f2a9c1e0b7d4e6fa3c5b1d2e4f60718", null, null, "EcsTask", "session named after an ECS task")]
+    [InlineData("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", null, null, "EcsTask", "session named after an ECS task")]
+    [InlineData("AWSCodeBuild-5d1e2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f", null, null, "CodeBuild", "session named by CodeBuild")]
+    [InlineData("GlueJobRunnerSession", null, null, "Glue", "session named by Glue")]
+    [InlineData("SageMaker", null, null, "SageMaker", "session named by SageMaker")]
+    [InlineData("eks-prod-web-7d9f8-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", null, null, "EksPod", "session named by EKS Pod Identity")]
+    [InlineData("botocore-session-1722375070", null, "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC", "EksPod", "web identity from an EKS cluster's OIDC provider")]
+    public async Task TheSessionsOwnRecord_NamesItsWorkload(string session, string? delivery, string? provider, string kind, string identifiedBy)
+    {
+        var activity = (await ReadAsync(Call("work-role", session, "ASIAWORK000000000001", "10.0.0.1", LinuxSdk, ec2RoleDelivery: delivery, webIdentityProvider: provider))).Single();
+
+        var workload = Workload.OfSession(activity).ShouldNotBeNull();
+
+        workload.Kind.ToString().ShouldBe(kind);
+        workload.Name.ShouldBe(session);
+        workload.IdentifiedBy.ShouldBe(identifiedBy);
+    }
+
+    [Theory]
+    [InlineData("orders-api", "orders-api-role-a1b2c3d4", LinuxSdk, "Lambda", "execution role named after the function")]
+    [InlineData("report", "report-job-role", LambdaSdk, "Lambda", "the platform's own user agent")]
+    [InlineData("worker", "worker-role", EcsSdk, "EcsTask", "the platform's own user agent")]
+    public async Task TheRoleName_OrThePlatformsUserAgent_NamesItsWorkload(string session, string role, string userAgent, string kind, string identifiedBy)
+    {
+        var activity = (await ReadAsync(Call(role, session, "ASIAWORK000000000001", "10.0.0.1", userAgent))).Single();
+
+        var workload = Workload.OfSession(activity).ShouldNotBeNull();
+
+        workload.Kind.ToString().ShouldBe(kind);
+        workload.IdentifiedBy.ShouldBe(identifiedBy);
+    }
+
+    [Theory]
+    [InlineData("alice@example.com", "AWSReservedSSO_Admin_0123")]
+    [InlineData("aws-go-sdk-1688990082523310002", "deploy-role")]
+    [InlineData("i-xyz", "app-role")]
+    [InlineData("i-0abc1234def56789", "app-role")]
+    [InlineData("8f2a9c1e0b7d4e6fa3c5b1d2e4f6071", "task-role")]
+    [InlineData("8f2a9c1e0b7d4e6fa3c5b1d2e4f6071g", "task-role")]
+    [InlineData("botocore-session-1722375070", "pod-role")]
+    [InlineData("eks-prod-web", "pod-role")]
+    [InlineData("orders-api", "orders-api-role-a1b2c3d")]
+    [InlineData("orders-api", "orders-api-role-a1b2c3d!")]
+    [InlineData("orders-api", "other-api-role-a1b2c3d4")]
+    [InlineData("SageMakerX", "ml-role")]
+    public async Task OtherSessions_NameNoWorkload(string session, string role) =>
+        Workload.OfSession((await ReadAsync(Call(role, session, "ASIAWORK000000000001", "10.0.0.1", LinuxSdk))).Single()).ShouldBeNull();
+
+    [Fact]
+    public async Task AUsersCall_NamesNoWorkload() =>
+        Workload.OfSession(await Some.CloudTrailReading.ReadOneAsync(Some.CloudTrail.Record())).ShouldBeNull();
+
+    [Theory]
+    [InlineData("lambda.amazonaws.com", "Lambda")]
+    [InlineData("ecs-tasks.amazonaws.com", "EcsTask")]
+    [InlineData("codebuild.amazonaws.com", "CodeBuild")]
+    [InlineData("glue.amazonaws.com", "Glue")]
+    [InlineData("sagemaker.amazonaws.com", "SageMaker")]
+    [InlineData("pods.eks.amazonaws.com", "EksPod")]
+    public async Task AServicesAssumeRole_NamesTheWorkloadOfTheKeyItIssued(string service, string kind)
+    {
+        var activity = (await ReadAsync(ServiceAssumeRole(service, "work-role", "job-1", "ASIAISSUED0000000001"))).Single();
+
+        var (key, workload) = Workload.OfIssue(activity).ShouldNotBeNull();
+
+        key.ShouldBe("ASIAISSUED0000000001");
+        workload.Kind.ToString().ShouldBe(kind);
+        workload.Name.ShouldBe("job-1");
+        workload.IdentifiedBy.ShouldBe($"role assumed by {service}");
+    }
+
+    [Fact]
+    public async Task OtherAssumeRoles_NameNoWorkload()
+    {
+        var ec2 = ServiceAssumeRole("ec2.amazonaws.com", "app-role", "i-0abc1234def567890", "ASIAISSUED0000000001");
+        var failed = ServiceAssumeRole("lambda.amazonaws.com", "work-role", "job-1", "ASIAISSUED0000000002");
+        failed["errorCode"] = "AccessDenied";
+        failed["responseElements"] = null;
+        var byUser = ServiceAssumeRole("lambda.amazonaws.com", "work-role", "job-1", "ASIAISSUED0000000003");
+        byUser["userIdentity"] = Some.CloudTrail.IamUser();
+
+        foreach (var activity in await ReadAsync(ec2, failed, byUser))
+        {
+            Workload.OfIssue(activity).ShouldBeNull(activity.EventId);
+        }
+    }
+
+    [Theory]
+    [InlineData(Laptop, "aws-cli/2", "MacOs", null, false)]
+    [InlineData(MacSdk, "boto3/1", "MacOs", null, false)]
+    [InlineData("aws-sdk-go-v2/1.30.0 os/windows lang/go#1.22.5", "aws-sdk-go-v2/1", "Windows", null, false)]
+    [InlineData("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15", "browser", "MacOs", null, false)]
+    [InlineData("aws-cli/2.15.0 Python/3.11.6 Linux/6.1.0-kali9-amd64 exe/x86_64.kali.2024 distrib#kali", "aws-cli/2", "Pentest", "kali-linux", false)]
+    [InlineData("stratus-red-team_5c59eb79", "stratus-red-team", "Other", "stratus-red-team", false)]
+    [InlineData(LambdaSdk, "aws-sdk-js/3", "Other", null, true)]
+    [InlineData(EcsSdk, "aws-sdk-java/2", "Other", null, true)]
+    [InlineData("a|MacOs|/1.0 Darwin/23.1", "a_macos_/1", "MacOs", null, false)]
+    public void AClient_IsItsFamilySystemToolAndMarker(string userAgent, string family, string system, string? tool, bool platform)
+    {
+        var client = Client.Of(userAgent);
+
+        client.ShouldBe(new Client(family, Enum.Parse<ClientSystem>(system), tool, platform));
+        Client.FromMember(client.Member, platform).ShouldBe(client);
+    }
+
+    [Theory]
+    [InlineData("Ec2Instance", "desktop-os", null, "browser-client", null, null)]
+    [InlineData("EcsTask", "desktop-os", null, "browser-client", null, null)]
+    [InlineData("CodeBuild", "desktop-os", null, "browser-client", null, null)]
+    [InlineData("EksPod", "desktop-os", null, "browser-client", null, null)]
+    [InlineData("Lambda", "desktop-os", "desktop-os", "browser-client", "cli-not-on-platform", null)]
+    [InlineData("Glue", "desktop-os", "desktop-os", "browser-client", null, null)]
+    [InlineData("SageMaker", "desktop-os", "desktop-os", "browser-client", null, null)]
+    public void EachPlatform_RunsSomeClientsAndNotOthers(string platform, string? mac, string? windows, string? browser, string? linuxCli, string? linuxSdk)
+    {
+        var kind = Enum.Parse<WorkloadKind>(platform);
+        new Client("boto3/1", ClientSystem.MacOs, null, false).OffPlatform(kind).ShouldBe(mac);
+        new Client("boto3/1", ClientSystem.Windows, null, false).OffPlatform(kind).ShouldBe(windows);
+        new Client("browser", ClientSystem.Other, null, false).OffPlatform(kind).ShouldBe(browser);
+        new Client("aws-cli/2", ClientSystem.Other, null, false).OffPlatform(kind).ShouldBe(linuxCli);
+        new Client("boto3/1", ClientSystem.Other, null, false).OffPlatform(kind).ShouldBe(linuxSdk);
+        new Client("boto3/1", ClientSystem.Other, "pacu", false).OffPlatform(kind).ShouldBe("offensive-tool");
+    }
+
+    [Theory]
+    [InlineData("s3.amazonaws.com", "GetObject", true, "ReadingData")]
+    [InlineData("secretsmanager.amazonaws.com", "GetSecretValue", true, "ReadingData")]
+    [InlineData("ec2.amazonaws.com", "GetPasswordData", true, "ReadingData")]
+    [InlineData("s3.amazonaws.com", "ListObjectsV2", true, "Listing")]
+    [InlineData("sts.amazonaws.com", "GetCallerIdentity", true, "Listing")]
+    [InlineData("ec2.amazonaws.com", "RunInstances", false, "Changing")]
+    [InlineData("iam.amazonaws.com", "AttachUserPolicy", false, "ChangingIam")]
+    [InlineData("iam.amazonaws.com", "ListUsers", true, "Listing")]
+    public async Task ACall_ReachesAsFarAsItsKind(string source, string name, bool readOnly, string reach) =>
+        CallReach.Of((await ReadAsync(Call("r", "s", "ASIAWORK000000000001", "10.0.0.1", LinuxSdk, eventSource: source, eventName: name, readOnly: readOnly))).Single()).ShouldBe(Enum.Parse<Reach>(reach));
+
+    [Theory]
+    [InlineData("DescribeInstances", "Listing")]
+    [InlineData("HeadObject", "Listing")]
+    [InlineData("PutObject", "Changing")]
+    public async Task WithoutTheReadOnlyFlag_TheVerbDecides(string name, string reach)
+    {
+        var record = Call("r", "s", "ASIAWORK000000000001", "10.0.0.1", LinuxSdk, eventSource: "s3.amazonaws.com", eventName: name);
+        record.Remove("readOnly");
+
+        CallReach.Of((await ReadAsync(record)).Single()).ShouldBe(Enum.Parse<Reach>(reach));
+    }
+}
