@@ -26,6 +26,7 @@ public sealed record Settings
         public const string LearningPeriodDays = "MONITOR_LEARNING_PERIOD_DAYS";
         public const string TrustedAccounts = "MONITOR_TRUSTED_ACCOUNTS";
         public const string KeyRotationDays = "MONITOR_KEY_ROTATION_DAYS";
+        public const string RootWindowDays = "MONITOR_ROOT_WINDOW_DAYS";
         public const string RoleAllowCallers = "MONITOR_ROLE_ALLOW_CALLERS";
         public const string RoleAllowRoles = "MONITOR_ROLE_ALLOW_ROLES";
         public const string RoleAllowNetworks = "MONITOR_ROLE_ALLOW_NETWORKS";
@@ -54,6 +55,7 @@ public sealed record Settings
         new(Names.LearningPeriodDays, SettingUse.Optional, "learning period in days (default 14)"),
         new(Names.TrustedAccounts, SettingUse.Optional, "comma-separated account ids that are not external"),
         new(Names.KeyRotationDays, SettingUse.Optional, "days after which an active access key should have been rotated (default 90)"),
+        new(Names.RootWindowDays, SettingUse.Optional, "days before an audit in which root use only the credential report shows is reported (default 90)"),
         new(Names.RoleAllowCallers, SettingUse.Optional, "role-assumption callers never reported (comma-separated; trailing * = prefix)"),
         new(Names.RoleAllowRoles, SettingUse.Optional, "roles whose assumptions are never reported (comma-separated; trailing * = prefix)"),
         new(Names.RoleAllowNetworks, SettingUse.Optional, "CIDRs counted as known networks for every role (comma-separated)"),
@@ -115,6 +117,7 @@ public sealed record Settings
                 {
                     UnusedAfter = TimeSpan.FromDays(reader.Integer(Names.UnusedAfterDays, 90, 1, 3650)),
                     KeyRotationAfter = TimeSpan.FromDays(reader.Integer(Names.KeyRotationDays, 90, 1, 3650)),
+                    RootWindow = TimeSpan.FromDays(reader.Integer(Names.RootWindowDays, 90, 1, 3650)),
                 },
                 Roles = new RoleOptions
                 {

@@ -47,6 +47,7 @@ public sealed class SettingsTests
     [InlineData("MONITOR_ALERT_QUEUE_URL", "alerts")]
     [InlineData("MONITOR_S3_ENDPOINT", "ftp://127.0.0.1:1")]
     [InlineData("MONITOR_KEY_ROTATION_DAYS", "0")]
+    [InlineData("MONITOR_ROOT_WINDOW_DAYS", "0")]
     [InlineData("MONITOR_ROLE_ALLOW_NETWORKS", "10.0.0.0/8,not-a-network")]
     public void Load_NamesTheVariable_WhenAValueIsInvalid(string name, string value)
     {
@@ -83,6 +84,7 @@ public sealed class SettingsTests
     {
         var environment = Minimal();
         environment["MONITOR_KEY_ROTATION_DAYS"] = "30";
+        environment["MONITOR_ROOT_WINDOW_DAYS"] = "30";
         environment["MONITOR_ROLE_ALLOW_CALLERS"] = "arn:aws:iam::111122223333:role/ci-*, arn:aws:iam::111122223333:user/bob";
         environment["MONITOR_ROLE_ALLOW_ROLES"] = "arn:aws:iam::111122223333:role/breakglass";
         environment["MONITOR_ROLE_ALLOW_NETWORKS"] = "198.51.100.0/24,2001:db8::/32";
@@ -91,6 +93,7 @@ public sealed class SettingsTests
         var settings = Settings.Load(environment);
 
         settings.Detection.Credentials.KeyRotationAfter.ShouldBe(TimeSpan.FromDays(30));
+        settings.Detection.Credentials.RootWindow.ShouldBe(TimeSpan.FromDays(30));
         settings.Detection.Roles.AllowList.AllowsCaller("arn:aws:iam::111122223333:role/ci-deploy").ShouldBeTrue();
         settings.Detection.Roles.AllowList.AllowsCaller("arn:aws:iam::111122223333:user/bob").ShouldBeTrue();
         settings.Detection.Roles.AllowList.AllowsRole("arn:aws:iam::111122223333:role/breakglass").ShouldBeTrue();

@@ -18,10 +18,11 @@ internal static class AuditCommand
         var asOf = new Option<string?>("--as-of") { Description = "Audit time (ISO 8601). Default: now." };
         var unusedAfter = new Option<int>("--unused-after") { Description = "Days after which an idle credential is unused (CIS uses 45).", DefaultValueFactory = _ => 90 };
         var rotateAfter = new Option<int>("--rotate-after") { Description = "Days after which an active access key is due for rotation.", DefaultValueFactory = _ => 90 };
+        var rootWindow = new Option<int>("--root-window") { Description = "Days before the audit in which root use that only the credential report shows is reported.", DefaultValueFactory = _ => 90 };
         var format = new Option<OutputFormat>("--format") { Description = "Output: table, jsonl or json.", DefaultValueFactory = _ => OutputFormat.Table };
 
         var command = new Command("audit", "Report unused, never-used and unrotated credentials, root keys and passwords without MFA.");
-        foreach (var option in new Option[] { state, report, asOf, unusedAfter, rotateAfter, format })
+        foreach (var option in new Option[] { state, report, asOf, unusedAfter, rotateAfter, rootWindow, format })
         {
             command.Options.Add(option);
         }
@@ -41,9 +42,9 @@ internal static class AuditCommand
                 asOfTime = parsed;
             }
 
-            if (parse.GetValue(unusedAfter) < 1 || parse.GetValue(rotateAfter) < 1)
+            if (parse.GetValue(unusedAfter) < 1 || parse.GetValue(rotateAfter) < 1 || parse.GetValue(rootWindow) < 1)
             {
-                await Console.Error.WriteLineAsync("error: --unused-after and --rotate-after must be at least 1 day").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("error: --unused-after, --rotate-after and --root-window must be at least 1 day").ConfigureAwait(false);
                 return 2;
             }
 
@@ -53,6 +54,7 @@ internal static class AuditCommand
                 {
                     UnusedAfter = TimeSpan.FromDays(parse.GetValue(unusedAfter)),
                     KeyRotationAfter = TimeSpan.FromDays(parse.GetValue(rotateAfter)),
+                    RootWindow = TimeSpan.FromDays(parse.GetValue(rootWindow)),
                 },
             };
             var settings = new AuditSettings(parse.GetValue(state)!, parse.GetValue(report), asOfTime, parse.GetValue(format), options);

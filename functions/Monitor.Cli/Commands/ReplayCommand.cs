@@ -25,6 +25,7 @@ internal static class ReplayCommand
         var format = new Option<OutputFormat>("--format") { Description = "Output: table (for people), jsonl (one finding per line) or json.", DefaultValueFactory = _ => OutputFormat.Table };
         var asOf = new Option<string?>("--as-of") { Description = "Audit time (ISO 8601). Default: each account as of its own latest record." };
         var unusedAfter = new Option<int>("--unused-after") { Description = "Days after which an idle credential is unused.", DefaultValueFactory = _ => 90 };
+        var rootWindow = new Option<int>("--root-window") { Description = "Days before the audit in which root use that only a credential report shows is reported.", DefaultValueFactory = _ => 90 };
         var learning = new Option<int>("--learning-period") { Description = "Days of an account's history during which novelty is learned, not reported.", DefaultValueFactory = _ => 14 };
         var trusted = ListOption("--trusted-accounts", "Account ids (comma-separated) whose principals may assume roles here without being external.");
         var allowCallers = ListOption("--allow-callers", "Role-assumption callers never reported (ARN or caller key; a trailing * matches a prefix).");
@@ -35,7 +36,7 @@ internal static class ReplayCommand
 
         var command = new Command("replay", "Replay sample or real log files through the pipeline and print the findings.");
         command.Arguments.Add(paths);
-        foreach (var option in new Option[] { objects, state, format, asOf, unusedAfter, learning, trusted, allowCallers, allowRoles, allowNetworks, allowPrincipals, publicBuckets })
+        foreach (var option in new Option[] { objects, state, format, asOf, unusedAfter, rootWindow, learning, trusted, allowCallers, allowRoles, allowNetworks, allowPrincipals, publicBuckets })
         {
             command.Options.Add(option);
         }
@@ -58,7 +59,7 @@ internal static class ReplayCommand
 
             var options = new DetectionOptions
             {
-                Credentials = new CredentialOptions { UnusedAfter = TimeSpan.FromDays(parse.GetValue(unusedAfter)) },
+                Credentials = new CredentialOptions { UnusedAfter = TimeSpan.FromDays(parse.GetValue(unusedAfter)), RootWindow = TimeSpan.FromDays(parse.GetValue(rootWindow)) },
                 Roles = new RoleOptions
                 {
                     LearningPeriod = TimeSpan.FromDays(parse.GetValue(learning)),

@@ -28,6 +28,9 @@ internal sealed record CredentialFacts
 
     /// <summary>Where the facts came from: <c>cloudtrail</c>, <c>credential-report</c>, or both.</summary>
     public required string Source { get; init; }
+
+    /// <summary>The report's last use of the credential when CloudTrail saw no use around or after it: a use only the report knows.</summary>
+    public DateTimeOffset? UseOnlyInReport { get; init; }
 }
 
 /// <summary>A user (or the root user) and every credential it holds, judged together.</summary>
@@ -46,6 +49,12 @@ internal sealed record UserCredentials
     public bool? Mfa { get; init; }
 
     public bool IsRoot => User == Records.CredentialReports.CredentialReportRow.RootUser;
+
+    /// <summary>
+    /// The root user's console password use that only the report shows (root's password is not one of
+    /// <see cref="Credentials"/>: the report writes <c>not_supported</c> for whether it is enabled).
+    /// </summary>
+    public DateTimeOffset? RootPasswordUseOnlyInReport { get; init; }
 
     public required IReadOnlyList<CredentialFacts> Credentials { get; init; }
 }

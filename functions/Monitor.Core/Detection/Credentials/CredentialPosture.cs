@@ -2,7 +2,9 @@ namespace Monitor.Detection.Credentials;
 
 /// <summary>
 /// The posture rules, applied to all of one user's credentials as of a time. Every age rule is strict
-/// ("more than N days"): a credential idle for exactly N days is not yet unused.
+/// ("more than N days"): a credential idle for exactly N days is not yet unused, one created within N days is new,
+/// not never-used, and a password reset within N days is new, whenever it was last used. Root use only the credential report shows is reported when it
+/// falls within <see cref="CredentialOptions.RootWindow"/> before the audit.
 /// </summary>
 internal sealed class CredentialPosture(CredentialOptions options)
 {
@@ -20,6 +22,12 @@ internal sealed class CredentialPosture(CredentialOptions options)
                 problems.Add(new(credential.Id, "root-access-key", Severity.Critical, credential.Created, credential.Created ?? asOf));
             }
 
+            // Used, active or not since: the report saw root sign a request that the trail did not.
+            if (user.IsRoot && credential.UseOnlyInReport is { } rootUse && Recent(rootUse, asOf))
+            {
+                problems.Add(new(credential.Id, "root-key-used", Severity.Critical, rootUse, rootUse));
+            }
+
             if (!credential.Active)
             {
                 continue;
@@ -27,9 +35,12 @@ internal sealed class CredentialPosture(CredentialOptions options)
 
             if (credential.LastUsed is { } used)
             {
-                if (asOf - used > unusedAfter)
+                // A password reset after its last use is new: idle from the reset, not the use. (A key's creation
+                // always precedes its use; a rotated key is another key.)
+                var idleFrom = credential.Kind == CredentialKind.Password && credential.Created > used ? credential.Created.Value : used;
+                if (asOf - idleFrom > unusedAfter)
                 {
-                    problems.Add(new(credential.Id, $"{kind}-unused", Severity.Medium, used, used + unusedAfter));
+                    problems.Add(new(credential.Id, $"{kind}-unused", Severity.Medium, used, idleFrom + unusedAfter));
                 }
             }
             else if ((credential.Created ?? user.Created) is { } created && asOf - created > unusedAfter)
@@ -48,6 +59,11 @@ internal sealed class CredentialPosture(CredentialOptions options)
             }
         }
 
+        if (user.IsRoot && user.RootPasswordUseOnlyInReport is { } signIn && Recent(signIn, asOf))
+        {
+            problems.Add(new("password", "root-password-used", Severity.High, signIn, signIn));
+        }
+
         var activeKeys = user.Credentials.Where(c => c.Kind == CredentialKind.AccessKey && c.Active).ToList();
         if (activeKeys.Count >= 2)
         {
@@ -57,4 +73,6 @@ internal sealed class CredentialPosture(CredentialOptions options)
 
         return problems;
     }
+
+    private bool Recent(DateTimeOffset use, DateTimeOffset asOf) => use <= asOf && asOf - use <= options.RootWindow;
 }

@@ -14,6 +14,10 @@ internal static class CredentialReconciler
     // The report's last_rotated is the key's creation time; CloudTrail logs the CreateAccessKey call a moment apart.
     private static readonly TimeSpan MatchWindow = TimeSpan.FromMinutes(5);
 
+    // IAM tracks last use only approximately (an access key's within hours): CloudTrail's use this close before the
+    // report's is the same use.
+    private static readonly TimeSpan SameUse = TimeSpan.FromDays(1);
+
     public static UserCredentials? Reconcile(string account, string user, LedgerAccount ledger)
     {
         ledger.Users.TryGetValue(user, out var userSighting);
@@ -93,8 +97,13 @@ internal static class CredentialReconciler
             Created = row.UserCreated.Time ?? StampOf(userSighting, Created),
             Mfa = laterMfa is { } mfa ? mfa.Value == "true" : row.MfaActive,
             Credentials = credentials,
+            RootPasswordUseOnlyInReport = user == CredentialReportRow.RootUser ? OnlyInReport(row.PasswordLastUsed.Time, LedgerPassword(user, ledger)?.LastUsed) : null,
         };
     }
+
+    /// <summary>The report's last use, unless CloudTrail saw a use about then or later.</summary>
+    private static DateTimeOffset? OnlyInReport(DateTimeOffset? reported, DateTimeOffset? seen) =>
+        reported is { } r && !(seen >= r - SameUse) ? r : null;
 
     private static CredentialFacts? FromSlot(ReportKey slot, string? keyId, LedgerAccount ledger, DateTimeOffset generated)
     {
@@ -116,6 +125,7 @@ internal static class CredentialReconciler
             LastUsedRegion = ledgerUsedLater ? fromLedger!.LastUsedRegion : slot.LastUsedRegion,
             LastUsedService = ledgerUsedLater ? fromLedger!.LastUsedService : slot.LastUsedService,
             Source = fromLedger is null ? "credential-report" : "credential-report+cloudtrail",
+            UseOnlyInReport = OnlyInReport(slot.LastUsed.Time, fromLedger?.LastUsed),
         };
     }
 

@@ -42,7 +42,7 @@ internal static class PostureFinding
             Signals = signals,
             Evidence = Evidence(user, problems, asOf, options),
             Recommendation = user.IsRoot
-                ? "Delete the root user's access keys and protect root with MFA; use IAM roles for automation."
+                ? "Confirm that every root sign-in and key use was planned (a use the trail did not record points to a region or a time without logging); delete the root user's access keys, protect root with MFA, and use IAM roles for automation."
                 : "Deactivate, then delete, access keys and console passwords that are not used; rotate keys older than the rotation age; keep one active key per user; require MFA for console users.",
         };
     }
@@ -116,6 +116,11 @@ internal static class PostureFinding
             writer.WriteNumber("unusedAfterDays", (int)options.UnusedAfter.TotalDays);
             writer.WriteNumber("keyRotationAfterDays", (int)options.KeyRotationAfter.TotalDays);
             WriteBoolean(writer, "mfaActive", user.Mfa);
+            if (user.RootPasswordUseOnlyInReport is { } signIn)
+            {
+                writer.WriteString("rootPasswordLastUsed", Time(signIn));
+            }
+
             writer.WriteStartArray("credentials");
             foreach (var credential in Ordered(user.Credentials))
             {

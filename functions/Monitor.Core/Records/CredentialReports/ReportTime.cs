@@ -36,7 +36,8 @@ public readonly record struct ReportTime(ReportSentinel Sentinel, DateTimeOffset
         ArgumentNullException.ThrowIfNull(text);
         value = text switch
         {
-            "N/A" => NotApplicable,
+            // Exports that pass the report through Go or .NET write a missing date as their zero time.
+            "N/A" or "0001-01-01T00:00:00Z" or "0001-01-01T00:00:00+00:00" or "0001-01-01T00:00:00" => NotApplicable,
             "no_information" => new(ReportSentinel.NoInformation, null),
             "not_supported" => new(ReportSentinel.NotSupported, null),
             _ => default,

@@ -46,7 +46,7 @@ public sealed class CredentialAuditGoldenTests
         var findings = await new CredentialAudit(new CredentialOptions()).EvaluateAsync(store, SyntheticCredentialAccount.AsOf, CancellationToken.None);
 
         findings.SelectMany(f => f.Signals).Distinct().ShouldBe(
-            ["key-unused", "key-never-used", "password-unused", "password-never-used", "password-without-mfa", "key-not-rotated", "two-active-keys"],
+            ["key-unused", "key-never-used", "password-unused", "password-never-used", "password-without-mfa", "key-not-rotated", "two-active-keys", "root-password-used"],
             ignoreOrder: true);
     }
 

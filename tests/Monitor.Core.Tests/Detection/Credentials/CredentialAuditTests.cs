@@ -32,7 +32,7 @@ public class CredentialAuditTests
         var finding = (await run.AuditAsync(Generated)).Single();
 
         finding.Severity.ShouldBe(Severity.Critical);
-        finding.Signals.ShouldBe(["root-access-key"]);
+        finding.Signals.ShouldBe(["root-access-key", "root-key-used"]);
         finding.Principal.ShouldBe("arn:aws:iam::111122223333:root");
     }
 

@@ -80,6 +80,60 @@ public class CredentialPostureTests
         cis.Judge(User(Key(used: AsOf.AddDays(-46), created: AsOf.AddDays(-50))), AsOf).Select(p => p.Signal).ShouldBe(["key-unused"]);
     }
 
+    [Fact]
+    public void APasswordResetAfterItsLastUse_IsNew_UntilNDaysAfterTheReset()
+    {
+        Signals(User(Password(created: AsOf.AddDays(-5), used: AsOf.AddDays(-200))) with { Mfa = true }).ShouldBeEmpty();
+        Signals(User(Password(created: AsOf.AddDays(-90), used: AsOf.AddDays(-200))) with { Mfa = true }).ShouldBeEmpty();
+        var problem = Posture.Judge(User(Password(created: AsOf.AddDays(-91), used: AsOf.AddDays(-200))) with { Mfa = true }, AsOf).Single();
+        problem.Signal.ShouldBe("password-unused");
+        problem.Reference.ShouldBe(AsOf.AddDays(-200));
+        problem.Since.ShouldBe(AsOf.AddDays(-1));
+    }
+
+    [Fact]
+    public void AKeyCreatedMinutesAgo_IsNew_NotNeverUsed() =>
+        Signals(Key(created: AsOf.AddMinutes(-3))).ShouldBeEmpty();
+
+    [Fact]
+    public void RootPasswordUse_OnlyTheReportShows_IsReported_WithinTheWindow()
+    {
+        var root = Root() with { RootPasswordUseOnlyInReport = AsOf.AddDays(-90) };
+
+        var problem = Posture.Judge(root, AsOf).Single();
+
+        problem.ShouldBe(new CredentialProblem("password", "root-password-used", Severity.High, AsOf.AddDays(-90), AsOf.AddDays(-90)));
+        Signals(root with { RootPasswordUseOnlyInReport = AsOf.AddDays(-90).AddSeconds(-1) }).ShouldBeEmpty();
+        Signals(root with { RootPasswordUseOnlyInReport = AsOf.AddSeconds(1) }).ShouldBeEmpty();
+        Signals(root with { RootPasswordUseOnlyInReport = null }).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void RootKeyUse_OnlyTheReportShows_IsCritical_EvenWhenTheKeyIsNowInactive()
+    {
+        var root = Root(Key(created: AsOf.AddDays(-300), used: AsOf.AddDays(-2), active: false) with { UseOnlyInReport = AsOf.AddDays(-2) });
+
+        Signals(root).ShouldBe(["root-access-key", "root-key-used"]);
+        Posture.Judge(root, AsOf).Single(p => p.Signal == "root-key-used").Severity.ShouldBe(Severity.Critical);
+    }
+
+    [Fact]
+    public void TheRootWindow_IsAnOption()
+    {
+        var week = new CredentialPosture(new CredentialOptions { RootWindow = TimeSpan.FromDays(7) });
+        var root = Root() with { RootPasswordUseOnlyInReport = AsOf.AddDays(-8) };
+
+        week.Judge(root, AsOf).ShouldBeEmpty();
+        week.Judge(root with { RootPasswordUseOnlyInReport = AsOf.AddDays(-7) }, AsOf).Select(p => p.Signal).ShouldBe(["root-password-used"]);
+    }
+
+    [Fact]
+    public void ReportOnlyUse_OfAUsersCredential_IsNoRootProblem() =>
+        Signals(User(Key(created: AsOf.AddDays(-10), used: AsOf.AddDays(-2)) with { UseOnlyInReport = AsOf.AddDays(-2) }) with { RootPasswordUseOnlyInReport = AsOf }).ShouldBeEmpty();
+
+    private static UserCredentials Root(params CredentialFacts[] credentials) =>
+        User(credentials) with { User = "<root_account>", Arn = $"arn:aws:iam::{Some.CredentialAccount}:root" };
+
     private static string[] Signals(CredentialFacts credential) => Signals(User(credential));
 
     private static string[] Signals(UserCredentials user) => [.. Posture.Judge(user, AsOf).Select(p => p.Signal)];

@@ -110,6 +110,25 @@ public sealed class CredentialReconcilerTests
         (await run.UsersAsync()).Single(u => u.User == "bob").Credentials.Select(c => c.Id).ShouldBe(["AKIABOBAAAA000000001"]);
     }
 
+    [Fact]
+    public async Task RootUse_OnlyTheReportShows_IsKept_AndUseCloudTrailSawIsNot()
+    {
+        var root = Some.ReportRow("<root_account>", passwordEnabled: "not_supported", passwordLastUsed: "2025-05-20T10:00:00+00:00", key1Active: "true", key1Rotated: "2024-01-01T00:00:00+00:00", key1Used: "2025-05-30T00:00:00+00:00");
+        var unseen = (await (await Reported(root)).UsersAsync()).Single();
+
+        unseen.RootPasswordUseOnlyInReport.ShouldBe(new DateTimeOffset(2025, 5, 20, 10, 0, 0, TimeSpan.Zero));
+        unseen.Credentials.Single().UseOnlyInReport.ShouldBe(new DateTimeOffset(2025, 5, 30, 0, 0, 0, TimeSpan.Zero));
+
+        // CloudTrail saw root sign in half a day before the report's time (IAM's last use is approximate): the same use.
+        var run = await new CredentialRun().FeedAsync(Some.ConsoleLogin(new DateTimeOffset(2025, 5, 19, 22, 0, 0, TimeSpan.Zero), principal: Some.RootPrincipal(Some.CredentialAccount)) with { Account = Some.CredentialAccount });
+        await run.RecordAsync(Some.ReadCredentialReport(Some.CredentialReportCsv(root), generatedAt: Generated));
+        (await run.UsersAsync()).Single().RootPasswordUseOnlyInReport.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task AUsersPasswordUse_IsNeverRootUse() =>
+        (await (await Reported(Some.ReportRow("alice", passwordEnabled: "true", passwordLastUsed: "2025-05-20T10:00:00+00:00"))).UsersAsync()).Single().RootPasswordUseOnlyInReport.ShouldBeNull();
+
     private static Task<CredentialRun> Reported(params string[] rows) =>
         new CredentialRun().RecordAsync(Some.ReadCredentialReport(Some.CredentialReportCsv(rows), generatedAt: Generated));
 }

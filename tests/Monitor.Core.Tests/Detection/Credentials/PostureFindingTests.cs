@@ -20,7 +20,7 @@ public sealed class PostureFindingTests
         var finding = PostureFinding.Build(root, [new("AKIA1", "root-access-key", Severity.Critical, AsOf.AddDays(-1), AsOf.AddDays(-1))], AsOf, Options);
 
         finding.Title.ShouldBe("Root user credentials need attention: root-access-key");
-        finding.Recommendation.ShouldBe("Delete the root user's access keys and protect root with MFA; use IAM roles for automation.");
+        finding.Recommendation.ShouldBe("Confirm that every root sign-in and key use was planned (a use the trail did not record points to a region or a time without logging); delete the root user's access keys, protect root with MFA, and use IAM roles for automation.");
         finding.Severity.ShouldBe(Severity.Critical);
     }
 

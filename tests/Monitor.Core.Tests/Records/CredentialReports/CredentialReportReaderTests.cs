@@ -99,7 +99,19 @@ public class CredentialReportReaderTests
             .Errors.Single().ShouldContain("column access_key_1_last_rotated \"yesterday\" is not an ISO 8601 time");
 
     [Theory]
+    [InlineData("0001-01-01T00:00:00Z")]
     [InlineData("0001-01-01T00:00:00+00:00")]
+    [InlineData("0001-01-01T00:00:00")]
+    public void TheZeroTimeOfExportingTools_IsNoDate(string date)
+    {
+        var report = Some.ReadCredentialReport(Some.CredentialReportCsv(Some.ReportRow("bob", key1Active: "true", key1Rotated: "2024-02-01T00:00:00+00:00", key1Used: date)), "r.csv");
+
+        report.Errors.ShouldBeEmpty();
+        report.Rows.Single().Keys.First().LastUsed.ShouldBe(ReportTime.NotApplicable);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:01+00:00")]
     [InlineData("9999-12-31T23:59:59+00:00")]
     [InlineData("1969-12-31T23:59:59+00:00")]
     public void OutOfRangeDate_FailsTheRowAlone_NamingTheColumn(string date)
