@@ -36,8 +36,9 @@ internal sealed class AccessLogAttribution(AccessLogOrigin origin)
             return null;
         }
 
+        // S3 writes "-" where a request had no HTTP answer of its own (entries of a batch, lifecycle actions).
         var status = line.Status;
-        if (status == 0)
+        if (status == 0 && !line.IsAbsent(AccessLogField.HttpStatus))
         {
             rejection = "unreadable HTTP status";
             return null;
@@ -76,9 +77,13 @@ internal sealed class AccessLogAttribution(AccessLogOrigin origin)
         };
     }
 
-    /// <summary>Denied is only S3's AccessDenied: other 403s (bad signatures, expired tokens) fail before any policy is read.</summary>
+    /// <summary>
+    /// Denied is only S3's AccessDenied: other 403s (bad signatures, expired tokens) fail before any policy is read. No
+    /// status (0, written "-") proves nothing was granted, so it counts as a failure.
+    /// </summary>
     internal static Outcome OutcomeOf(int status, string? errorCode) => status switch
     {
+        0 => errorCode?.Contains("AccessDenied", StringComparison.Ordinal) == true ? Outcome.Denied : Outcome.Failure,
         < 400 => Outcome.Success,
         403 when errorCode is null || errorCode.Contains("AccessDenied", StringComparison.Ordinal) => Outcome.Denied,
         _ => Outcome.Failure,

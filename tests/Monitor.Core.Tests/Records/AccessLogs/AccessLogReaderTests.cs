@@ -103,6 +103,21 @@ public sealed class AccessLogReaderTests
     }
 
     [Fact]
+    public async Task ALineWithoutAnHttpStatus_IsRead_AsNothingGranted()
+    {
+        // Entries of a multi-object delete carry "-" where other lines have the status.
+        var batch = Some.AccessLogLine(requester: "-", operation: "BATCH.DELETE.OBJECT", requestId: "BATCH").Replace(" 200 - 512 ", " - - 512 ", StringComparison.Ordinal);
+        var odd = Some.AccessLogLine(requestId: "ODD").Replace(" 200 - 512 ", " 2x0 - 512 ", StringComparison.Ordinal);
+
+        var (activities, report) = await Some.ReadAccessLogAsync([batch, odd], "s3://logs/a.log");
+
+        var activity = activities.ShouldHaveSingleItem();
+        activity.EventId.ShouldBe("BATCH");
+        activity.Outcome.ShouldBe(Outcome.Failure);
+        report.Errors.ShouldHaveSingleItem().ShouldContain("unreadable HTTP status");
+    }
+
+    [Fact]
     public async Task RejectsTheLine_WhenItsTimeFieldIsEmpty()
     {
         // Found by the fuzzer: an empty time matched the empty cache of the last time read and became 0001-01-01.
