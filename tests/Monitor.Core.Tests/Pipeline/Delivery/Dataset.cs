@@ -48,7 +48,7 @@ internal static class Deliveries
 {
     private static readonly Lazy<Task<Dataset>> Samples = new(() => LoadAsync(
         "samples",
-        [Path.Combine(RepositoryFiles.Events, "objects"), Path.Combine(RepositoryFiles.Events, "credentials")],
+        [.. new[] { "objects", "credentials", "stolen-workloads", "anonymous-data-events", "persistence" }.Select(f => Path.Combine(RepositoryFiles.Events, f))],
         [Path.Combine(RepositoryFiles.Events, "credentials", "credential-report.csv")]));
 
     private static readonly Lazy<Task<Dataset>> Real = new(() => LoadAsync("real logs", [RepositoryFiles.CloudTrailData], []));
