@@ -74,5 +74,9 @@ internal sealed class CredentialPosture(CredentialOptions options)
         return problems;
     }
 
-    private bool Recent(DateTimeOffset use, DateTimeOffset asOf) => use <= asOf && asOf - use <= options.RootWindow;
+    // CloudTrail delivers within minutes of a call, not at once: a use this close to the audit may simply not be in the
+    // ledger yet. The report keeps showing it, and the next audit judges it.
+    private static readonly TimeSpan DeliveryLag = TimeSpan.FromHours(1);
+
+    private bool Recent(DateTimeOffset use, DateTimeOffset asOf) => use <= asOf - DeliveryLag && asOf - use <= options.RootWindow;
 }

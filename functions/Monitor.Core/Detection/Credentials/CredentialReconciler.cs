@@ -76,11 +76,14 @@ internal static class CredentialReconciler
 
         var unmatched = ledger.KeysOf(user).ToList();
         var slots = row.Keys.Count(k => k.Exists);
+
+        // A slot no ledger key matches (created before the logs began) was seen in use if any of the user's keys was.
+        var anyKeyUse = unmatched.Select(id => LedgerKey(id, ledger, includeDeleted: true)?.LastUsed).Max();
         foreach (var slot in row.Keys.Where(k => k.Exists))
         {
             var match = Match(slot, unmatched, ledger, generated, slots);
             unmatched.Remove(match ?? "");
-            if (FromSlot(slot, match, ledger, generated) is { } facts)
+            if (FromSlot(slot, match, ledger, generated, anyKeyUse) is { } facts)
             {
                 credentials.Add(facts);
             }
@@ -105,7 +108,7 @@ internal static class CredentialReconciler
     private static DateTimeOffset? OnlyInReport(DateTimeOffset? reported, DateTimeOffset? seen) =>
         reported is { } r && !(seen >= r - SameUse) ? r : null;
 
-    private static CredentialFacts? FromSlot(ReportKey slot, string? keyId, LedgerAccount ledger, DateTimeOffset generated)
+    private static CredentialFacts? FromSlot(ReportKey slot, string? keyId, LedgerAccount ledger, DateTimeOffset generated, DateTimeOffset? anyKeyUse)
     {
         var fromLedger = keyId is null ? null : LedgerKey(keyId, ledger, includeDeleted: true);
         var laterStatus = keyId is null ? null : After(ledger.KeyStatus.GetValueOrDefault(keyId), Status, generated);
@@ -125,7 +128,7 @@ internal static class CredentialReconciler
             LastUsedRegion = ledgerUsedLater ? fromLedger!.LastUsedRegion : slot.LastUsedRegion,
             LastUsedService = ledgerUsedLater ? fromLedger!.LastUsedService : slot.LastUsedService,
             Source = fromLedger is null ? "credential-report" : "credential-report+cloudtrail",
-            UseOnlyInReport = OnlyInReport(slot.LastUsed.Time, fromLedger?.LastUsed),
+            UseOnlyInReport = OnlyInReport(slot.LastUsed.Time, fromLedger is null ? anyKeyUse : fromLedger.LastUsed),
         };
     }
 

@@ -14,7 +14,7 @@ internal enum ClientSystem
 /// <summary>
 /// What a call's user agent says about the machine that made it: the client family (<c>aws-cli/2</c>, <c>boto3/1</c>,
 /// <c>browser</c>), its operating system, an offensive tool, and whether it carries a platform's own marker. Calls are
-/// grouped by <see cref="Member"/>, so one session's state holds one entry per kind of client.
+/// grouped by <see cref="Trait"/>.
 /// </summary>
 internal sealed record Client(string Family, ClientSystem System, string? Tool, bool Platform)
 {
@@ -22,18 +22,9 @@ internal sealed record Client(string Family, ClientSystem System, string? Tool, 
     private static readonly string[] MacOsTokens = ["darwin", "os/macos", "macintosh", "mac os x", "mac_os_x", "macos/"];
     private static readonly string[] WindowsTokens = ["windows", "os/win32", "win32/", "win64"];
 
-    public string Member => $"{Family}|{System}|{Tool}";
-
-    /// <summary>The client a <see cref="Member"/> names; <see cref="Platform"/> is not part of it (the state keeps it as a mark).</summary>
-    public static Client FromMember(string member, bool platform)
-    {
-        var parts = member.Split('|');
-        return new Client(parts[0], parts.Length > 1 && Enum.TryParse<ClientSystem>(parts[1], out var system) ? system : ClientSystem.Other, parts.Length > 2 && parts[2].Length > 0 ? parts[2] : null, platform);
-    }
-
     public static Client Of(string? userAgent)
     {
-        var family = UserAgentFamily.Of(userAgent).Replace('|', '_');
+        var family = UserAgentFamily.Of(userAgent);
         var ua = userAgent?.ToLowerInvariant() ?? "";
         var tool = ToolUserAgents.Offensive(userAgent, onStsOrSignIn: false);
         var system = tool is not null && tool.EndsWith("-linux", StringComparison.Ordinal) ? ClientSystem.Pentest
@@ -44,28 +35,31 @@ internal sealed record Client(string Family, ClientSystem System, string? Tool, 
     }
 
     /// <summary>
-    /// Why a call from this client cannot come from <paramref name="kind"/>, or null. A Mac, a browser or an offensive
-    /// tool runs on none of them; Windows runs on EC2, ECS, CodeBuild and EKS nodes but not on Lambda, Glue or
-    /// SageMaker; and Lambda runtimes carry no AWS CLI. (A change of client within a session is judged with its
-    /// networks, by the detector.)
+    /// What about this client can rule a platform out, from a closed vocabulary (so a session's state holds a few
+    /// entries whatever user agents a caller invents): <c>tool</c>, <c>browser</c>, <c>macos</c>, <c>windows</c>,
+    /// <c>aws-cli</c> (only without the platform's marker: a CLI layer inside Lambda carries it), else <c>other</c>.
     /// </summary>
-    public string? OffPlatform(WorkloadKind kind)
+    public string Trait => Tool is not null ? "tool"
+        : Family == "browser" ? "browser"
+        : System == ClientSystem.MacOs ? "macos"
+        : System == ClientSystem.Windows ? "windows"
+        : !Platform && Family.StartsWith("aws-cli/", StringComparison.Ordinal) ? "aws-cli"
+        : "other";
+
+    /// <summary>
+    /// Why a call with <paramref name="trait"/> cannot come from <paramref name="kind"/>, or null. An offensive tool
+    /// or a browser runs on none of them. macOS runs only on EC2 Mac instances and CodeBuild's macOS fleets, so there it
+    /// counts only once the session has also been used from another system (<paramref name="otherSystemSeen"/>).
+    /// Windows runs on EC2, ECS, CodeBuild and EKS nodes, not on Lambda, Glue or SageMaker. Lambda runtimes carry no
+    /// AWS CLI (a CLI layer's calls carry the runtime's marker, and are not <c>aws-cli</c>).
+    /// </summary>
+    public static string? OffPlatform(string trait, WorkloadKind kind, bool otherSystemSeen) => trait switch
     {
-        if (Tool is not null)
-        {
-            return "offensive-tool";
-        }
-
-        if (System == ClientSystem.MacOs || (System == ClientSystem.Windows && kind is WorkloadKind.Lambda or WorkloadKind.Glue or WorkloadKind.SageMaker))
-        {
-            return "desktop-os";
-        }
-
-        if (Family == "browser")
-        {
-            return "browser-client";
-        }
-
-        return kind == WorkloadKind.Lambda && Family.StartsWith("aws-cli/", StringComparison.Ordinal) ? "cli-not-on-platform" : null;
-    }
+        "tool" => "offensive-tool",
+        "browser" => "browser-client",
+        "macos" when kind is not (WorkloadKind.Ec2Instance or WorkloadKind.CodeBuild) || otherSystemSeen => "desktop-os",
+        "windows" when kind is WorkloadKind.Lambda or WorkloadKind.Glue or WorkloadKind.SageMaker => "desktop-os",
+        "aws-cli" when kind == WorkloadKind.Lambda => "cli-not-on-platform",
+        _ => null,
+    };
 }

@@ -14,6 +14,9 @@ internal enum Reach
     /// <summary>Changing something outside IAM.</summary>
     Changing,
 
+    /// <summary>Minting more credentials: assuming another role, a federation or session token.</summary>
+    MintingCredentials,
+
     /// <summary>Changing IAM: users, keys, roles, policies.</summary>
     ChangingIam,
 }
@@ -29,11 +32,23 @@ internal static class CallReach
         "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:GetAuthorizationToken", "dynamodb:GetItem", "dynamodb:BatchGetItem",
         "dynamodb:Query", "dynamodb:Scan", "ec2:GetPasswordData", "lambda:GetFunction", "rds:DownloadDBLogFilePortion",
         "sqs:ReceiveMessage", "logs:GetLogEvents", "logs:FilterLogEvents", "athena:GetQueryResults", "ssm:GetCommandInvocation",
+        "s3:GetObjectVersion", "ssm:GetParameterHistory", "glue:GetConnection", "glue:GetConnections", "lambda:GetFunctionConfiguration",
+        "codecommit:GitPull", "rds:GenerateDBAuthToken", "redshift:GetClusterCredentials",
+    };
+
+    private static readonly HashSet<string> Mints = new(StringComparer.Ordinal)
+    {
+        "sts:AssumeRole", "sts:GetFederationToken", "sts:GetSessionToken", "sso:GetRoleCredentials",
     };
 
     public static Reach Of(Activity activity)
     {
         var call = $"{activity.Service}:{activity.EventName}";
+        if (Mints.Contains(call))
+        {
+            return Reach.MintingCredentials;
+        }
+
         if (DataReads.Contains(call))
         {
             return Reach.ReadingData;

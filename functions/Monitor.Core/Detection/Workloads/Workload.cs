@@ -76,7 +76,7 @@ internal sealed record Workload(WorkloadKind Kind, string Name, string Identifie
             return new(WorkloadKind.EksPod, name, "session named by EKS Pod Identity");
         }
 
-        if (IsHex(name, 32) || IsUuid(name))
+        if (IsHex(name, 32))
         {
             return new(WorkloadKind.EcsTask, name, "session named after an ECS task");
         }
@@ -123,11 +123,15 @@ internal sealed record Workload(WorkloadKind Kind, string Name, string Identifie
             : null;
     }
 
-    /// <summary>The platform an SDK's <c>exec-env/</c> marker names (set by Lambda and ECS in every call they make), or null.</summary>
+    /// <summary>
+    /// The platform an SDK's <c>exec-env/</c> marker names (set by Lambda and ECS in every call they make), or null.
+    /// The marker comes from an environment variable, which a copied environment or a local emulator (<c>sam local</c>)
+    /// carries too: it counts only where the user agent names no kernel, or Amazon Linux's (<c>amzn</c>).
+    /// </summary>
     public static WorkloadKind? PlatformMark(string? userAgent)
     {
         var at = userAgent?.IndexOf("exec-env/AWS_", StringComparison.OrdinalIgnoreCase) ?? -1;
-        if (at < 0)
+        if (at < 0 || !OnAmazonKernel(userAgent!))
         {
             return null;
         }
@@ -136,6 +140,23 @@ internal sealed record Workload(WorkloadKind Kind, string Name, string Identifie
         return env.StartsWith("Lambda", StringComparison.OrdinalIgnoreCase) ? WorkloadKind.Lambda
             : env.StartsWith("ECS", StringComparison.OrdinalIgnoreCase) ? WorkloadKind.EcsTask
             : null;
+    }
+
+    // SDKs write the kernel as "os/linux#5.10.227-239.884.amzn2.x86_64" or "Linux/6.1.112-124.190.amzn2023.x86_64".
+    private static bool OnAmazonKernel(string userAgent)
+    {
+        var ua = userAgent.ToLowerInvariant();
+        foreach (var token in (ReadOnlySpan<string>)["os/linux#", "linux/"])
+        {
+            var at = ua.IndexOf(token, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                var release = ua[(at + token.Length)..].Split(' ')[0];
+                return release.Length == 0 || !char.IsAsciiDigit(release[0]) || release.Contains("amzn", StringComparison.Ordinal);
+            }
+        }
+
+        return true;
     }
 
     /// <summary>EC2 names an instance profile's session after the instance (<c>i-</c> and 8 or 17 hex digits).</summary>

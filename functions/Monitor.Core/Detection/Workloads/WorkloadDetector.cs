@@ -19,7 +19,8 @@ internal sealed class WorkloadDetector(RoleAllowList allowList) : Detector<Workl
 {
     public const string DetectorId = "workload-credentials-off-platform";
 
-    private const int ClientLimit = 100;
+    // Networks one session is used from: a workload has a few; past this many, the latest are not looked at.
+    private const int NetworkLimit = 100;
 
     private static readonly FindingRule Rule = new(DetectorId, DetectorId, Severity.Medium, "Workload credentials used off their platform",
         "Treat the session's credentials as stolen: revoke the role's active sessions (IAM: Revoke active sessions), find how they left the workload "
@@ -55,6 +56,12 @@ internal sealed class WorkloadDetector(RoleAllowList allowList) : Detector<Workl
             return;
         }
 
+        // A presigned URL carries the workload's key but whoever holds the URL: its user agent and address say nothing.
+        if (activity.Additional("AuthenticationMethod") == "QueryString")
+        {
+            return;
+        }
+
         var principal = activity.Principal;
         var workload = Workload.OfSession(activity);
         var session = workload?.Kind == WorkloadKind.Ec2Instance ? $"{principal.Key}|{workload.Name}" : key.Value;
@@ -68,16 +75,22 @@ internal sealed class WorkloadDetector(RoleAllowList allowList) : Detector<Workl
         }
 
         var client = Client.Of(activity.UserAgent);
-        var use = observation.Saw(new StateKey(WorkloadState.ClientsOf(session), client.Member), activity.Time)
-            .With(WorkloadState.First, new WorkloadCall(activity.EventId, activity.EventSource, activity.EventName, activity.Source.Raw, activity.UserAgent))
-            .Add(WorkloadState.EventIds, activity.EventId)
-            .Add(WorkloadState.Calls, $"{activity.Service}:{activity.EventName}")
-            .Add(WorkloadState.Addresses, activity.Source.IsNetworkAddress ? activity.Source.Raw : null)
-            .Add(WorkloadState.Networks, activity.Source.Network)
-            .Add(WorkloadState.Reaches, (activity.Outcome == Outcome.Success ? CallReach.Of(activity) : Reach.Listing).ToString());
-        if (client.Platform)
+        var call = new WorkloadCall(activity.Time, activity.EventId, activity.EventSource, activity.EventName, activity.Source.Raw, activity.UserAgent);
+        var reach = (activity.Outcome == Outcome.Success ? CallReach.Of(activity) : Reach.Listing).ToString();
+        Describe(observation.Saw(new StateKey(WorkloadState.TraitsOf(session), client.Trait), activity.Time), call, activity, reach);
+
+        // The platform's own calls mark their network (by marker, or through a VPC endpoint); the others are kept per network.
+        if (activity.Source.Network is { } network)
         {
-            use.Add(WorkloadState.Marks, WorkloadState.PlatformMark);
+            var where = observation.Saw(new StateKey(WorkloadState.NetworksOf(session), network), activity.Time);
+            if (client.Platform || activity.Record?.VpcEndpointId is { Length: > 0 })
+            {
+                where.Add(WorkloadState.Marks, WorkloadState.PlatformMark);
+            }
+            else
+            {
+                Describe(where, call, activity, reach);
+            }
         }
 
         observation.Judge(new WorkloadSession(session, activity.Time));
@@ -91,7 +104,7 @@ internal sealed class WorkloadDetector(RoleAllowList allowList) : Detector<Workl
             // Sessions no workload is known for (people, CI) are never listed.
             if (snapshot[identity].Has(WorkloadState.Kind))
             {
-                more.List(WorkloadState.ClientsOf(subject.Session), ClientLimit);
+                more.List(WorkloadState.TraitsOf(subject.Session)).List(WorkloadState.NetworksOf(subject.Session), NetworkLimit);
             }
         });
     }
@@ -105,14 +118,14 @@ internal sealed class WorkloadDetector(RoleAllowList allowList) : Detector<Workl
         }
 
         var workload = new Workload(identity.Get(WorkloadState.Kind), identity.Get(WorkloadState.Name) ?? subject.Session, identity.Get(WorkloadState.IdentifiedBy) ?? "");
-        var offending = OffPlatform(workload.Kind, snapshot.List(WorkloadState.ClientsOf(subject.Session)));
+        var offending = OffPlatform(workload.Kind, snapshot.List(WorkloadState.TraitsOf(subject.Session)), snapshot.List(WorkloadState.NetworksOf(subject.Session)));
         if (offending.Count == 0)
         {
             return;
         }
 
         var reach = offending.SelectMany(o => o.Use.Get(WorkloadState.Reaches)).Select(r => Enum.TryParse<Reach>(r, out var value) ? value : Reach.Listing).DefaultIfEmpty(Reach.Listing).Max();
-        var first = offending.MinBy(o => (o.Use.FirstSeen, o.Use.Key.Member))!;
+        var first = offending.Select(o => o.Use.Get(WorkloadState.First)).OfType<WorkloadCall>().OrderBy(c => c.Time).ThenBy(c => c.EventId, StringComparer.Ordinal).FirstOrDefault();
         var role = identity.Get(WorkloadState.Role);
         var evidence = new JsonObject
         {
@@ -120,7 +133,7 @@ internal sealed class WorkloadDetector(RoleAllowList allowList) : Detector<Workl
             ["session"] = subject.Session,
             ["role"] = role,
             ["reach"] = reach.ToString(),
-            ["firstCall"] = Describe(first.Use),
+            ["firstCall"] = Describe(first),
             ["lastSeen"] = FindingJson.FormatTime(offending.Max(o => o.Use.LastSeen)),
             ["calls"] = Array(offending.SelectMany(o => o.Use.Get(WorkloadState.Calls))),
             ["sourceIPAddresses"] = Array(offending.SelectMany(o => o.Use.Get(WorkloadState.Addresses))),
@@ -129,35 +142,37 @@ internal sealed class WorkloadDetector(RoleAllowList allowList) : Detector<Workl
         IEnumerable<string> signals = [DetectorId, .. offending.Select(o => o.Reason), .. ReachSignal(reach)];
         judgment.Report(Rule.At(SeverityOf(reach)).Build(
             ["session", subject.Session],
-            new FindingAbout(identity.Get(WorkloadState.Account), identity.Get(WorkloadState.SessionArn) ?? role ?? subject.Session, first.Use.FirstSeen, [.. offending.SelectMany(o => o.Use.Get(WorkloadState.EventIds))]),
+            new FindingAbout(identity.Get(WorkloadState.Account), identity.Get(WorkloadState.SessionArn) ?? role ?? subject.Session, first?.Time ?? offending.Min(o => o.Use.FirstSeen), [.. offending.SelectMany(o => o.Use.Get(WorkloadState.EventIds))]),
             signals,
             evidence,
             $"Credentials of {workload.Description} ({Arn.Parse(role)?.LastSegment ?? role}) used off the platform"));
     }
 
     /// <summary>
-    /// The clients that cannot be the workload, each with the reason: intrinsic ones (<see cref="Client.OffPlatform"/>),
-    /// and, for Lambda and ECS whose SDK calls carry the platform's marker, an unmarked client on a network none of the
+    /// The calls that cannot be the workload's, each group with its reason: by trait (<see cref="Client.OffPlatform"/>),
+    /// and, for Lambda and ECS, whose SDK calls carry the platform's marker, calls without it from a network none of the
     /// marked calls came from (an extension or sidecar shares the task's network; a copy of the keys does not).
     /// </summary>
-    private static List<(Sighting Use, string Reason)> OffPlatform(WorkloadKind kind, IReadOnlyList<Sighting> uses)
+    private static List<(Sighting Use, string Reason)> OffPlatform(WorkloadKind kind, IReadOnlyList<Sighting> traits, IReadOnlyList<Sighting> networks)
     {
-        var marked = uses.Where(u => u.Get(WorkloadState.Marks).Contains(WorkloadState.PlatformMark)).ToArray();
-        var platformNetworks = marked.SelectMany(u => u.Get(WorkloadState.Networks)).ToHashSet(StringComparer.Ordinal);
+        var otherSystem = traits.Any(t => t.Key.Member is "other" or "windows" or "aws-cli");
         var offending = new List<(Sighting, string)>();
-        foreach (var use in uses)
+        foreach (var trait in traits)
         {
-            var client = Client.FromMember(use.Key.Member, marked.Contains(use));
-            var reason = client.OffPlatform(kind)
-                ?? (kind is WorkloadKind.Lambda or WorkloadKind.EcsTask && platformNetworks.Count > 0 && !client.Platform
-                    && use.Get(WorkloadState.Networks).Any(n => !platformNetworks.Contains(n)) ? "client-and-network-changed" : null);
-            if (reason is not null)
+            if (Client.OffPlatform(trait.Key.Member, kind, otherSystem) is { } reason)
             {
-                offending.Add((use, reason));
+                offending.Add((trait, reason));
             }
         }
 
+        if (kind is WorkloadKind.Lambda or WorkloadKind.EcsTask && networks.Any(IsMarked))
+        {
+            offending.AddRange(networks.Where(n => !IsMarked(n) && n.Has(WorkloadState.First)).Select(n => (n, "client-and-network-changed")));
+        }
+
         return offending;
+
+        static bool IsMarked(Sighting network) => network.Get(WorkloadState.Marks).Contains(WorkloadState.PlatformMark);
     }
 
     // Role sessions calling for themselves, from somewhere other than an allowed network; services acting for them are the platform.
@@ -170,19 +185,22 @@ internal sealed class WorkloadDetector(RoleAllowList allowList) : Detector<Workl
             && !allowList.AllowsRole(principal.Key) && !allowList.AllowsAddress(activity.Source.Address);
     }
 
-    private static JsonObject Describe(Sighting use)
+    private static void Describe(FactDraft fact, WorkloadCall call, Activity activity, string reach) =>
+        fact.With(WorkloadState.First, call)
+            .Add(WorkloadState.EventIds, activity.EventId)
+            .Add(WorkloadState.Calls, $"{activity.Service}:{activity.EventName}")
+            .Add(WorkloadState.Addresses, activity.Source.IsNetworkAddress ? activity.Source.Raw : null)
+            .Add(WorkloadState.Reaches, reach);
+
+    private static JsonObject? Describe(WorkloadCall? call) => call is null ? null : new JsonObject
     {
-        var call = use.Get(WorkloadState.First);
-        return new JsonObject
-        {
-            ["time"] = FindingJson.FormatTime(use.FirstSeen),
-            ["eventID"] = call?.EventId,
-            ["eventSource"] = call?.EventSource,
-            ["eventName"] = call?.EventName,
-            ["sourceIPAddress"] = call?.SourceIp,
-            ["userAgent"] = call?.UserAgent,
-        };
-    }
+        ["time"] = FindingJson.FormatTime(call.Time),
+        ["eventID"] = call.EventId,
+        ["eventSource"] = call.EventSource,
+        ["eventName"] = call.EventName,
+        ["sourceIPAddress"] = call.SourceIp,
+        ["userAgent"] = call.UserAgent,
+    };
 
     private static JsonArray Array(IEnumerable<string> values) =>
         [.. values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(v => (JsonNode?)JsonValue.Create(v))];
@@ -191,6 +209,7 @@ internal sealed class WorkloadDetector(RoleAllowList allowList) : Detector<Workl
     {
         Reach.ReadingData => ["read-data"],
         Reach.Changing => ["changed-resources"],
+        Reach.MintingCredentials => ["minted-credentials"],
         Reach.ChangingIam => ["changed-iam"],
         _ => [],
     };

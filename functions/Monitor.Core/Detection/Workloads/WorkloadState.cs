@@ -5,9 +5,11 @@ using Monitor.State;
 namespace Monitor.Detection.Workloads;
 
 /// <summary>
-/// The detector's state, per session: who it is (<see cref="Identity"/>: the workload, the role, the account) and
-/// one entry per kind of client that used it (<see cref="ClientsOf"/>): its calls, addresses, reach and first call.
-/// Every value merges as a join (earliest wins, set union), so the state is the same in any delivery order.
+/// The detector's state, per session: who it is (<see cref="Identity"/>: the workload, the role, the account), its
+/// calls by <see cref="Client.Trait"/> (<see cref="TraitsOf"/>, a closed vocabulary, so no caller can crowd one out by
+/// inventing user agents), and its networks (<see cref="NetworksOf"/>: which carried the platform's own calls, and the
+/// other calls made from each). Every value merges as a join (earliest wins, set union), so the state is the same in
+/// any delivery order.
 /// </summary>
 internal static class WorkloadState
 {
@@ -18,11 +20,11 @@ internal static class WorkloadState
     public static readonly SlotAttribute<string> SessionArn = new("arn", Codecs.Text, AttributeMerge.Earliest);
     public static readonly SlotAttribute<string> Account = new("account", Codecs.Text, AttributeMerge.Earliest);
 
+    /// <summary>The earliest call of a trait, or the earliest call without the platform's marker on a network.</summary>
     public static readonly SlotAttribute<WorkloadCall> First = new("first", WorkloadCall.Codec, AttributeMerge.Earliest);
     public static readonly SlotSet EventIds = new("eventIds");
     public static readonly SlotSet Calls = new("calls");
     public static readonly SlotSet Addresses = new("ips");
-    public static readonly SlotSet Networks = new("networks");
     public static readonly SlotSet Reaches = new("reach");
     public static readonly SlotSet Marks = new("marks");
 
@@ -31,12 +33,15 @@ internal static class WorkloadState
     /// <summary>A session's identity: its workload (when known), role and account.</summary>
     public static StateKey Identity(string session) => new($"workload:{session}", "");
 
-    /// <summary>The scope of a session's client entries, one member per <see cref="Client.Member"/>.</summary>
-    public static string ClientsOf(string session) => $"workload-use:{session}";
+    /// <summary>A session's calls, one member per <see cref="Client.Trait"/>.</summary>
+    public static string TraitsOf(string session) => $"workload-trait:{session}";
+
+    /// <summary>A session's networks, one member each: marked when the platform's own calls came from it.</summary>
+    public static string NetworksOf(string session) => $"workload-net:{session}";
 }
 
-/// <summary>The first call a client made in a session, as the finding shows it.</summary>
-internal sealed record WorkloadCall(string EventId, string EventSource, string EventName, string? SourceIp, string? UserAgent)
+/// <summary>A call as the finding shows it.</summary>
+internal sealed record WorkloadCall(DateTimeOffset Time, string EventId, string EventSource, string EventName, string? SourceIp, string? UserAgent)
 {
     public static readonly Codec<WorkloadCall> Codec = new(
         value => JsonSerializer.Serialize(value, WorkloadJsonContext.Default.WorkloadCall),

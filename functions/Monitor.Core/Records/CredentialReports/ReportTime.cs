@@ -36,14 +36,17 @@ public readonly record struct ReportTime(ReportSentinel Sentinel, DateTimeOffset
         ArgumentNullException.ThrowIfNull(text);
         value = text switch
         {
-            // Exports that pass the report through Go or .NET write a missing date as their zero time.
-            "N/A" or "0001-01-01T00:00:00Z" or "0001-01-01T00:00:00+00:00" or "0001-01-01T00:00:00" => NotApplicable,
+            "N/A" => NotApplicable,
             "no_information" => new(ReportSentinel.NoInformation, null),
             "not_supported" => new(ReportSentinel.NotSupported, null),
             _ => default,
         };
-        if (value.Sentinel != ReportSentinel.None)
+        // Exports that pass the report through Go, .NET or JavaScript write a missing date as their zero time, in
+        // whatever format they print times: "0001-01-01T00:00:00Z", "0001-01-01T00:00:00.0000000+00:00",
+        // "0001-01-01 00:00:00 +0000 UTC".
+        if (value.Sentinel != ReportSentinel.None || text.StartsWith("0001-01-01", StringComparison.Ordinal))
         {
+            value = value.Sentinel != ReportSentinel.None ? value : NotApplicable;
             return true;
         }
 

@@ -105,6 +105,10 @@ public class CredentialPostureTests
         problem.ShouldBe(new CredentialProblem("password", "root-password-used", Severity.High, AsOf.AddDays(-90), AsOf.AddDays(-90)));
         Signals(root with { RootPasswordUseOnlyInReport = AsOf.AddDays(-90).AddSeconds(-1) }).ShouldBeEmpty();
         Signals(root with { RootPasswordUseOnlyInReport = AsOf.AddSeconds(1) }).ShouldBeEmpty();
+
+        // Within an hour of the audit, CloudTrail may not have delivered the sign-in yet: the next audit judges it.
+        Signals(root with { RootPasswordUseOnlyInReport = AsOf.AddMinutes(-59) }).ShouldBeEmpty();
+        Signals(root with { RootPasswordUseOnlyInReport = AsOf.AddMinutes(-60) }).ShouldBe(["root-password-used"]);
         Signals(root with { RootPasswordUseOnlyInReport = null }).ShouldBeEmpty();
     }
 

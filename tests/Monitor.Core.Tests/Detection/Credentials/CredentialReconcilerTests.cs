@@ -1,3 +1,4 @@
+using Monitor.Detection.Credentials;
 using Monitor.Testing;
 
 namespace Monitor.Core.Tests.Detection.Credentials;
@@ -123,6 +124,19 @@ public sealed class CredentialReconcilerTests
         var run = await new CredentialRun().FeedAsync(Some.ConsoleLogin(new DateTimeOffset(2025, 5, 19, 22, 0, 0, TimeSpan.Zero), principal: Some.RootPrincipal(Some.CredentialAccount)) with { Account = Some.CredentialAccount });
         await run.RecordAsync(Some.ReadCredentialReport(Some.CredentialReportCsv(root), generatedAt: Generated));
         (await run.UsersAsync()).Single().RootPasswordUseOnlyInReport.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task ARootKeyTheLedgerCannotMatch_WasSeen_IfAnyRootKeyWasUsedThen()
+    {
+        // Two root keys created before the logs began: neither slot matches a ledger key, but CloudTrail saw both used.
+        var root = Some.ReportRow("<root_account>", passwordEnabled: "not_supported", key1Active: "true", key1Rotated: "2020-01-01T00:00:00+00:00", key1Used: "2025-05-30T10:00:00+00:00", key2Active: "true", key2Rotated: "2020-02-01T00:00:00+00:00", key2Used: "2025-05-30T09:00:00+00:00");
+        var run = await new CredentialRun().FeedAsync(
+            Some.RootCall("ListBuckets", new DateTimeOffset(2025, 5, 30, 8, 0, 0, TimeSpan.Zero), "AKIAROOTAAAA00000001", "s3.amazonaws.com"),
+            Some.RootCall("ListBuckets", new DateTimeOffset(2025, 5, 30, 8, 5, 0, TimeSpan.Zero), "AKIAROOTBBBB00000001", "s3.amazonaws.com"));
+        await run.RecordAsync(Some.ReadCredentialReport(Some.CredentialReportCsv(root), generatedAt: Generated));
+
+        (await run.UsersAsync()).Single().Credentials.Where(c => c.Kind == CredentialKind.AccessKey).Select(c => c.UseOnlyInReport).ShouldAllBe(u => u == null);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class StolenWorkloadStoryTests
 {
     private static readonly string[] Expected =
     [
-        "high Credentials of Lambda function orders-api (orders-api-role-k3v9x2qa) used off the platform: workload-credentials-off-platform, desktop-os, read-data (3 events)",
+        "high Credentials of Lambda function orders-api (orders-api-role-k3v9x2qa) used off the platform: workload-credentials-off-platform, desktop-os, client-and-network-changed, read-data (3 events)",
         "high Credentials of ECS task 7c1f0e9a2b3d4c5e8f90a1b2c3d4e5f6 (web-task-role) used off the platform: workload-credentials-off-platform, client-and-network-changed, read-data (3 events)",
         "critical Credentials of EC2 instance i-0f1e2d3c4b5a69788 (batch-worker-role) used off the platform: workload-credentials-off-platform, desktop-os, changed-iam (2 events)",
     ];

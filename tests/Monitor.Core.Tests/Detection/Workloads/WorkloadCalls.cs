@@ -12,7 +12,7 @@ internal static class WorkloadCalls
     public const string MacSdk = "Boto3/1.34.10 md/Botocore#1.34.10 ua/2.0 os/macos#23.1.0 md/arch#arm64 lang/python#3.12.0 cfg/retry-mode#legacy Botocore/1.34.10";
     public const string LinuxSdk = "Boto3/1.34.10 md/Botocore#1.34.10 ua/2.0 os/linux#6.1.0 md/arch#x86_64 lang/python#3.12.0 cfg/retry-mode#legacy Botocore/1.34.10";
     public const string LambdaSdk = "aws-sdk-js/3.679.0 ua/2.1 os/linux#5.10.227-239.884.amzn2.x86_64 lang/js md/nodejs#20.18.0 exec-env/AWS_Lambda_nodejs20.x";
-    public const string EcsSdk = "aws-sdk-java/2.28.16 Linux/6.1.112 OpenJDK_64-Bit_Server_VM/21.0.5+11-LTS Java/21.0.5 vendor/Amazon.com_Inc. exec-env/AWS_ECS_FARGATE";
+    public const string EcsSdk = "aws-sdk-java/2.28.16 Linux/5.10.227-219.884.amzn2.x86_64 OpenJDK_64-Bit_Server_VM/21.0.5+11-LTS Java/21.0.5 vendor/Amazon.com_Inc. exec-env/AWS_ECS_FARGATE";
     public static readonly DateTimeOffset T0 = new(2025, 1, 2, 12, 0, 0, TimeSpan.Zero);
 
     private static int _ids;

@@ -37,7 +37,7 @@ public sealed class WorkloadDetectorTests
 
         finding.Detector.ShouldBe("workload-credentials-off-platform");
         finding.Severity.ShouldBe(Severity.Medium);
-        finding.Signals.ShouldBe(["workload-credentials-off-platform", "desktop-os"]);
+        finding.Signals.ShouldBe(["workload-credentials-off-platform", "desktop-os", "client-and-network-changed"]);
         finding.Title.ShouldBe("Credentials of Lambda function orders-api (orders-api-role) used off the platform");
         finding.Principal.ShouldBe($"arn:aws:sts::{Account}:assumed-role/orders-api-role/orders-api");
         finding.Account.ShouldBe(Account);
@@ -110,6 +110,7 @@ public sealed class WorkloadDetectorTests
     [InlineData("Changing", "ec2.amazonaws.com", "RunInstances", false, null, "high", "changed-resources")]
     [InlineData("ChangingIam", "iam.amazonaws.com", "CreateAccessKey", false, null, "critical", "changed-iam")]
     [InlineData("Listing", "iam.amazonaws.com", "CreateUser", false, "AccessDenied", "medium", null)]
+    [InlineData("MintingCredentials", "sts.amazonaws.com", "AssumeRole", false, null, "high", "minted-credentials")]
     public async Task TheSeverity_RisesWithWhatTheSessionDid(string reach, string source, string name, bool readOnly, string? errorCode, string severity, string? signal)
     {
         var activities = await ReadAsync(Issued(), Lambda("203.0.113.9", Laptop, 600), Lambda("203.0.113.9", Laptop, 610, source, name, readOnly, errorCode));
@@ -125,6 +126,7 @@ public sealed class WorkloadDetectorTests
     public async Task AnInstanceSession_IsOneFindingAcrossItsRotatedKeys()
     {
         var activities = await ReadAsync(
+            Call("app-role", Instance, "ASIAAPPSERVER0000001", "10.20.3.4", LinuxSdk, -60, ec2RoleDelivery: "2.0"),
             Call("app-role", Instance, "ASIAAPPSERVER0000001", "203.0.113.9", Laptop, 0, ec2RoleDelivery: "2.0"),
             Call("app-role", Instance, "ASIAAPPSERVER0000002", "203.0.113.9", Laptop, 7200, "s3.amazonaws.com", "GetObject", ec2RoleDelivery: "2.0"));
 
@@ -141,7 +143,7 @@ public sealed class WorkloadDetectorTests
     [InlineData("ECS task", TaskId, null, WorkloadCalls.MacSdk, "desktop-os")]
     [InlineData("ECS task", TaskId, null, "stratus-red-team_5c59eb79-6dac-405c-a4c4-e19aec03c666", "offensive-tool")]
     [InlineData("ECS task", TaskId, null, "aws-cli/2.15.0 Python/3.11.6 Linux/6.1.0-kali9-amd64 exe/x86_64.kali.2024", "offensive-tool")]
-    [InlineData("CodeBuild build", "AWSCodeBuild-5d1e2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f", null, WorkloadCalls.Laptop, "desktop-os")]
+    [InlineData("CodeBuild build", "AWSCodeBuild-5d1e2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f", null, "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15", "browser-client")]
     [InlineData("Glue job session", "GlueJobRunnerSession", null, "aws-cli/2.15.0 Python/3.11.6 Windows/10 exe/AMD64 prompt/off", "desktop-os")]
     [InlineData("SageMaker session", "SageMaker", null, "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36", "browser-client")]
     [InlineData("EKS pod session", "botocore-session-1722375070", "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/5C2B0E1F", WorkloadCalls.Laptop, "desktop-os")]
@@ -193,4 +195,65 @@ public sealed class WorkloadDetectorTests
     [Fact]
     public async Task AServiceLinkedRolesSession_IsNotAWorkload() =>
         (await DetectAsync(await ReadAsync(Call("AWSServiceRoleForECS", TaskId, "ASIASLR0000000000001", "203.0.113.9", Laptop, roleArn: $"arn:aws:iam::{Account}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS")))).ShouldBeEmpty();
+
+    [Fact]
+    public async Task APresignedUrl_CarriesTheWorkloadsKey_ButNotItsClient()
+    {
+        var presigned = Lambda("198.51.100.40", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari/604.1", 600, "s3.amazonaws.com", "GetObject");
+        presigned["additionalEventData"] = new JsonObject { ["AuthenticationMethod"] = "QueryString", ["SignatureVersion"] = "SigV4" };
+
+        (await DetectAsync(await ReadAsync(Issued(), Lambda("10.20.1.5", LambdaSdk, 1), presigned))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task InventedUserAgents_CannotCrowdOutTheTheft()
+    {
+        var padding = Enumerable.Range(0, 150).Select(i => Call("app-role", Instance, "ASIAAPPSERVER0000001", "10.20.3.4", $"a{i:D3}/1.0", i, "sts.amazonaws.com", "GetCallerIdentity", ec2RoleDelivery: "2.0"));
+        var theft = Call("app-role", Instance, "ASIAAPPSERVER0000001", "203.0.113.9", MacSdk, 200, "iam.amazonaws.com", "CreateAccessKey", readOnly: false, ec2RoleDelivery: "2.0");
+
+        var finding = (await new EngineRun(new WorkloadDetector()).TogetherAsync([.. await ReadAsync([.. padding, theft])])).ShouldHaveSingleItem();
+
+        finding.Severity.ShouldBe(Severity.Critical);
+        finding.Signals.ShouldBe(["workload-credentials-off-platform", "desktop-os", "changed-iam"]);
+    }
+
+    [Fact]
+    public async Task ACopiedEnvironmentsMarker_DoesNotVouchForTheThiefsMachine()
+    {
+        const string Copied = "Boto3/1.35.36 md/Botocore#1.35.36 ua/2.0 os/linux#6.8.0-45-generic md/arch#x86_64 lang/python#3.12.3 exec-env/AWS_Lambda_nodejs20.x";
+
+        var finding = (await DetectAsync(await ReadAsync(Issued(), Lambda("10.20.1.5", LambdaSdk, 1), Lambda("198.51.100.23", Copied, 900, "secretsmanager.amazonaws.com", "GetSecretValue")))).ShouldHaveSingleItem();
+
+        finding.Signals.ShouldContain("client-and-network-changed");
+    }
+
+    [Fact]
+    public async Task APersonRunningAFunctionLocally_IsNotALambdaFunction() =>
+        (await DetectAsync(await ReadAsync(
+            Call("AWSReservedSSO_Admin_0123456789abcdef", "alice@example.com", "ASIAALICE00000000001", "203.0.113.9", Laptop),
+            Call("AWSReservedSSO_Admin_0123456789abcdef", "alice@example.com", "ASIAALICE00000000001", "203.0.113.9", "aws-sdk-js/3.679.0 ua/2.1 os/linux#5.15.49-linuxkit lang/js md/nodejs#20.18.0 exec-env/AWS_Lambda_nodejs20.x", 5)))).ShouldBeEmpty();
+
+    [Fact]
+    public async Task TheCliInsideLambda_CarriesTheMarker_AndIsThePlatform() =>
+        (await DetectAsync(await ReadAsync(Issued(), Lambda("3.231.48.17", "aws-cli/1.32.0 Python/3.11.6 Linux/5.10.227-239.884.amzn2.x86_64 exec-env/AWS_Lambda_python3.11 botocore/1.34.0", 5, "s3.amazonaws.com", "PutObject", readOnly: false)))).ShouldBeEmpty();
+
+    [Fact]
+    public async Task AnEc2MacInstance_UsesMacOs_UntilAnotherSystemUsesItsSession()
+    {
+        var own = Call("mac-builder-role", Instance, "ASIAMACBUILDER000001", "10.20.3.4", "aws-sdk-go/1.55.5 (go1.22.7; darwin; arm64) amazon-ssm-agent/3.3.987.0", ec2RoleDelivery: "2.0");
+        var cli = Call("mac-builder-role", Instance, "ASIAMACBUILDER000001", "10.20.3.4", Laptop, 5, ec2RoleDelivery: "2.0");
+        var thief = Call("mac-builder-role", Instance, "ASIAMACBUILDER000001", "198.51.100.23", LinuxSdk, 900, "s3.amazonaws.com", "GetObject", ec2RoleDelivery: "2.0");
+
+        (await DetectAsync(await ReadAsync(own, cli))).ShouldBeEmpty();
+        (await DetectAsync(await ReadAsync(own, cli, thief))).ShouldHaveSingleItem().Signals.ShouldContain("desktop-os");
+    }
+
+    [Fact]
+    public async Task CallsThroughAVpcEndpoint_AreThePlatformsNetwork()
+    {
+        var viaEndpoint = Lambda("10.20.1.9", "aws-sdk-go-v2/1.30.0 os/linux lang/go#1.22.5", 5, "kms.amazonaws.com", "Decrypt");
+        viaEndpoint["vpcEndpointId"] = "vpce-0a1b2c3d4e5f60718";
+
+        (await DetectAsync(await ReadAsync(Issued(), Lambda("3.231.48.17", LambdaSdk, 1), viaEndpoint))).ShouldBeEmpty();
+    }
 }

@@ -14,7 +14,6 @@ public sealed class WorkloadTests
     [InlineData("i-786a3A8B5C0d92eF4", null, null, "Ec2Instance", "session named after an EC2 instance")]
     [InlineData("any-name", "1.0", null, "Ec2Instance", "ec2RoleDelivery 1.0")]
     [InlineData("8f2a9c1e0b7d4e6fa3c5b1d2e4f60718", null, null, "EcsTask", "session named after an ECS task")]
-    [InlineData("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", null, null, "EcsTask", "session named after an ECS task")]
     [InlineData("AWSCodeBuild-5d1e2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f", null, null, "CodeBuild", "session named by CodeBuild")]
     [InlineData("GlueJobRunnerSession", null, null, "Glue", "session named by Glue")]
     [InlineData("SageMaker", null, null, "SageMaker", "session named by SageMaker")]
@@ -58,6 +57,7 @@ public sealed class WorkloadTests
     [InlineData("orders-api", "orders-api-role-a1b2c3d!")]
     [InlineData("orders-api", "other-api-role-a1b2c3d4")]
     [InlineData("SageMakerX", "ml-role")]
+    [InlineData("3f2504e0-4f89-41d3-9a0c-0305e82c3301", "deploy-role")]
     public async Task OtherSessions_NameNoWorkload(string session, string role) =>
         Workload.OfSession((await ReadAsync(Call(role, session, "ASIAWORK000000000001", "10.0.0.1", LinuxSdk))).Single()).ShouldBeNull();
 
@@ -101,40 +101,54 @@ public sealed class WorkloadTests
     }
 
     [Theory]
-    [InlineData(Laptop, "aws-cli/2", "MacOs", null, false)]
-    [InlineData(MacSdk, "boto3/1", "MacOs", null, false)]
-    [InlineData("aws-sdk-go-v2/1.30.0 os/windows lang/go#1.22.5", "aws-sdk-go-v2/1", "Windows", null, false)]
-    [InlineData("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15", "browser", "MacOs", null, false)]
-    [InlineData("aws-cli/2.15.0 Python/3.11.6 Linux/6.1.0-kali9-amd64 exe/x86_64.kali.2024 distrib#kali", "aws-cli/2", "Pentest", "kali-linux", false)]
-    [InlineData("stratus-red-team_5c59eb79", "stratus-red-team", "Other", "stratus-red-team", false)]
-    [InlineData(LambdaSdk, "aws-sdk-js/3", "Other", null, true)]
-    [InlineData(EcsSdk, "aws-sdk-java/2", "Other", null, true)]
-    [InlineData("a|MacOs|/1.0 Darwin/23.1", "a_macos_/1", "MacOs", null, false)]
-    public void AClient_IsItsFamilySystemToolAndMarker(string userAgent, string family, string system, string? tool, bool platform)
+    [InlineData(Laptop, "aws-cli/2", "MacOs", null, false, "macos")]
+    [InlineData(MacSdk, "boto3/1", "MacOs", null, false, "macos")]
+    [InlineData("aws-sdk-go-v2/1.30.0 os/windows lang/go#1.22.5", "aws-sdk-go-v2/1", "Windows", null, false, "windows")]
+    [InlineData("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15", "browser", "MacOs", null, false, "browser")]
+    [InlineData("aws-cli/2.15.0 Python/3.11.6 Linux/6.1.0-kali9-amd64 exe/x86_64.kali.2024 distrib#kali", "aws-cli/2", "Pentest", "kali-linux", false, "tool")]
+    [InlineData("stratus-red-team_5c59eb79", "stratus-red-team", "Other", "stratus-red-team", false, "tool")]
+    [InlineData(LambdaSdk, "aws-sdk-js/3", "Other", null, true, "other")]
+    [InlineData(EcsSdk, "aws-sdk-java/2", "Other", null, true, "other")]
+    [InlineData("aws-cli/2.15.0 Python/3.11.6 Linux/6.1.0 exe/x86_64.ubuntu.22", "aws-cli/2", "Other", null, false, "aws-cli")]
+    [InlineData("aws-cli/1.32.0 Python/3.11.6 Linux/5.10.227-239.884.amzn2.x86_64 exec-env/AWS_Lambda_python3.11 botocore/1.34.0", "aws-cli/1", "Other", null, true, "other")]
+    public void AClient_IsItsFamilySystemToolMarkerAndTrait(string userAgent, string family, string system, string? tool, bool platform, string trait)
     {
         var client = Client.Of(userAgent);
 
         client.ShouldBe(new Client(family, Enum.Parse<ClientSystem>(system), tool, platform));
-        Client.FromMember(client.Member, platform).ShouldBe(client);
+        client.Trait.ShouldBe(trait);
     }
 
     [Theory]
-    [InlineData("Ec2Instance", "desktop-os", null, "browser-client", null, null)]
+    [InlineData("Boto3/1.35.36 md/Botocore#1.35.36 ua/2.0 os/linux#6.8.0-45-generic md/arch#x86_64 lang/python#3.12.3 exec-env/AWS_Lambda_python3.12", null)]
+    [InlineData("aws-sdk-js/3.679.0 ua/2.1 os/linux#5.15.49-linuxkit lang/js md/nodejs#20.18.0 exec-env/AWS_Lambda_nodejs20.x", null)]
+    [InlineData(LambdaSdk, "Lambda")]
+    [InlineData(EcsSdk, "EcsTask")]
+    [InlineData("aws-sdk-go-v2/1.30.0 os/linux lang/go#1.22.5 exec-env/AWS_ECS_FARGATE", "EcsTask")]
+    [InlineData("aws-sdk-js/3.679.0 exec-env/AWS_CloudShell", null)]
+    public void ThePlatformsMarker_CountsOnlyOnAnAmazonKernel(string userAgent, string? platform) =>
+        Workload.PlatformMark(userAgent)?.ToString().ShouldBe(platform);
+
+    [Theory]
+    [InlineData("Ec2Instance", "desktop-os*", null, "browser-client", null, null)]
     [InlineData("EcsTask", "desktop-os", null, "browser-client", null, null)]
-    [InlineData("CodeBuild", "desktop-os", null, "browser-client", null, null)]
+    [InlineData("CodeBuild", "desktop-os*", null, "browser-client", null, null)]
     [InlineData("EksPod", "desktop-os", null, "browser-client", null, null)]
     [InlineData("Lambda", "desktop-os", "desktop-os", "browser-client", "cli-not-on-platform", null)]
     [InlineData("Glue", "desktop-os", "desktop-os", "browser-client", null, null)]
     [InlineData("SageMaker", "desktop-os", "desktop-os", "browser-client", null, null)]
-    public void EachPlatform_RunsSomeClientsAndNotOthers(string platform, string? mac, string? windows, string? browser, string? linuxCli, string? linuxSdk)
+    public void EachPlatform_RunsSomeClientsAndNotOthers(string platform, string mac, string? windows, string? browser, string? linuxCli, string? other)
     {
         var kind = Enum.Parse<WorkloadKind>(platform);
-        new Client("boto3/1", ClientSystem.MacOs, null, false).OffPlatform(kind).ShouldBe(mac);
-        new Client("boto3/1", ClientSystem.Windows, null, false).OffPlatform(kind).ShouldBe(windows);
-        new Client("browser", ClientSystem.Other, null, false).OffPlatform(kind).ShouldBe(browser);
-        new Client("aws-cli/2", ClientSystem.Other, null, false).OffPlatform(kind).ShouldBe(linuxCli);
-        new Client("boto3/1", ClientSystem.Other, null, false).OffPlatform(kind).ShouldBe(linuxSdk);
-        new Client("boto3/1", ClientSystem.Other, "pacu", false).OffPlatform(kind).ShouldBe("offensive-tool");
+
+        // "*": AWS runs macOS there too (EC2 Mac, CodeBuild's macOS fleets): a Mac counts once another system used the session.
+        Client.OffPlatform("macos", kind, otherSystemSeen: true).ShouldBe(mac.TrimEnd('*'));
+        Client.OffPlatform("macos", kind, otherSystemSeen: false).ShouldBe(mac.EndsWith('*') ? null : mac);
+        Client.OffPlatform("windows", kind, otherSystemSeen: true).ShouldBe(windows);
+        Client.OffPlatform("browser", kind, otherSystemSeen: false).ShouldBe(browser);
+        Client.OffPlatform("aws-cli", kind, otherSystemSeen: true).ShouldBe(linuxCli);
+        Client.OffPlatform("other", kind, otherSystemSeen: true).ShouldBe(other);
+        Client.OffPlatform("tool", kind, otherSystemSeen: false).ShouldBe("offensive-tool");
     }
 
     [Theory]
@@ -146,6 +160,8 @@ public sealed class WorkloadTests
     [InlineData("ec2.amazonaws.com", "RunInstances", false, "Changing")]
     [InlineData("iam.amazonaws.com", "AttachUserPolicy", false, "ChangingIam")]
     [InlineData("iam.amazonaws.com", "ListUsers", true, "Listing")]
+    [InlineData("sts.amazonaws.com", "AssumeRole", true, "MintingCredentials")]
+    [InlineData("s3.amazonaws.com", "GetObjectVersion", true, "ReadingData")]
     public async Task ACall_ReachesAsFarAsItsKind(string source, string name, bool readOnly, string reach) =>
         CallReach.Of((await ReadAsync(Call("r", "s", "ASIAWORK000000000001", "10.0.0.1", LinuxSdk, eventSource: source, eventName: name, readOnly: readOnly))).Single()).ShouldBe(Enum.Parse<Reach>(reach));
 
