@@ -27,6 +27,22 @@ internal static class Codecs
         Detection.FindingJson.FormatTime,
         text => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value) ? value : default);
 
+    /// <summary>A record as source-generated JSON; text that is not one (written by another version) reads as null.</summary>
+    public static Codec<T> Json<T>(System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : class => new(
+        value => System.Text.Json.JsonSerializer.Serialize(value, type),
+        text =>
+        {
+            try
+            {
+                return System.Text.Json.JsonSerializer.Deserialize(text, type);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return null;
+            }
+        });
+
     /// <summary>An enum by name, so stored state survives reordering the enum.</summary>
     public static Codec<TEnum> Enum<TEnum>()
         where TEnum : struct, System.Enum => new(value => value.ToString(), text => System.Enum.TryParse<TEnum>(text, out var value) ? value : default);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Monitor.State;
 
@@ -28,19 +27,7 @@ internal sealed record CredentialUse
     public string? Region { get; init; }
 
     /// <summary>Stored as source-generated JSON; unreadable text (from another version) reads as no use.</summary>
-    public static readonly Codec<CredentialUse> Codec = new(
-        use => JsonSerializer.Serialize(use, CredentialJsonContext.Default.CredentialUse),
-        text =>
-        {
-            try
-            {
-                return JsonSerializer.Deserialize(text, CredentialJsonContext.Default.CredentialUse);
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
-        });
+    public static readonly Codec<CredentialUse> Codec = Codecs.Json(CredentialJsonContext.Default.CredentialUse);
 }
 
 /// <summary>

@@ -118,19 +118,7 @@ internal sealed record SessionUse : RoleSubject
 internal sealed record SessionEvent(string EventId, string EventName, string? AccessKeyId, string? SourceIp, string? UserAgent, string Family, string? Tool = null, string? DeniedRole = null)
 {
     /// <summary>Stored as source-generated JSON; unreadable text (from another version) reads as nothing.</summary>
-    public static readonly Monitor.State.Codec<SessionEvent> Codec = new(
-        value => System.Text.Json.JsonSerializer.Serialize(value, RoleJsonContext.Default.SessionEvent),
-        text =>
-        {
-            try
-            {
-                return System.Text.Json.JsonSerializer.Deserialize(text, RoleJsonContext.Default.SessionEvent);
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                return null;
-            }
-        });
+    public static readonly Monitor.State.Codec<SessionEvent> Codec = Monitor.State.Codecs.Json(RoleJsonContext.Default.SessionEvent);
 }
 
 [JsonSerializable(typeof(RoleSubject))]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Monitor.State;
 
@@ -43,19 +42,7 @@ internal static class WorkloadState
 /// <summary>A call as the finding shows it.</summary>
 internal sealed record WorkloadCall(DateTimeOffset Time, string EventId, string EventSource, string EventName, string? SourceIp, string? UserAgent)
 {
-    public static readonly Codec<WorkloadCall> Codec = new(
-        value => JsonSerializer.Serialize(value, WorkloadJsonContext.Default.WorkloadCall),
-        text =>
-        {
-            try
-            {
-                return JsonSerializer.Deserialize(text, WorkloadJsonContext.Default.WorkloadCall);
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
-        });
+    public static readonly Codec<WorkloadCall> Codec = Codecs.Json(WorkloadJsonContext.Default.WorkloadCall);
 }
 
 /// <summary>
