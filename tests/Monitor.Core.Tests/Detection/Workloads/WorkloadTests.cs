@@ -166,6 +166,50 @@ public sealed class WorkloadTests
         CallReach.Of((await ReadAsync(Call("r", "s", "ASIAWORK000000000001", "10.0.0.1", LinuxSdk, eventSource: source, eventName: name, readOnly: readOnly))).Single()).ShouldBe(Enum.Parse<Reach>(reach));
 
     [Theory]
+    [InlineData("s3:GetObject", "ReadingData")]
+    [InlineData("s3:SelectObjectContent", "ReadingData")]
+    [InlineData("secretsmanager:GetSecretValue", "ReadingData")]
+    [InlineData("secretsmanager:BatchGetSecretValue", "ReadingData")]
+    [InlineData("ssm:GetParameter", "ReadingData")]
+    [InlineData("ssm:GetParameters", "ReadingData")]
+    [InlineData("ssm:GetParametersByPath", "ReadingData")]
+    [InlineData("kms:Decrypt", "ReadingData")]
+    [InlineData("kms:GenerateDataKey", "ReadingData")]
+    [InlineData("ecr:BatchGetImage", "ReadingData")]
+    [InlineData("ecr:GetDownloadUrlForLayer", "ReadingData")]
+    [InlineData("ecr:GetAuthorizationToken", "ReadingData")]
+    [InlineData("dynamodb:GetItem", "ReadingData")]
+    [InlineData("dynamodb:BatchGetItem", "ReadingData")]
+    [InlineData("dynamodb:Query", "ReadingData")]
+    [InlineData("dynamodb:Scan", "ReadingData")]
+    [InlineData("ec2:GetPasswordData", "ReadingData")]
+    [InlineData("lambda:GetFunction", "ReadingData")]
+    [InlineData("rds:DownloadDBLogFilePortion", "ReadingData")]
+    [InlineData("sqs:ReceiveMessage", "ReadingData")]
+    [InlineData("logs:GetLogEvents", "ReadingData")]
+    [InlineData("logs:FilterLogEvents", "ReadingData")]
+    [InlineData("athena:GetQueryResults", "ReadingData")]
+    [InlineData("ssm:GetCommandInvocation", "ReadingData")]
+    [InlineData("s3:GetObjectVersion", "ReadingData")]
+    [InlineData("ssm:GetParameterHistory", "ReadingData")]
+    [InlineData("glue:GetConnection", "ReadingData")]
+    [InlineData("glue:GetConnections", "ReadingData")]
+    [InlineData("lambda:GetFunctionConfiguration", "ReadingData")]
+    [InlineData("codecommit:GitPull", "ReadingData")]
+    [InlineData("rds:GenerateDBAuthToken", "ReadingData")]
+    [InlineData("redshift:GetClusterCredentials", "ReadingData")]
+    [InlineData("sts:AssumeRole", "MintingCredentials")]
+    [InlineData("sts:GetFederationToken", "MintingCredentials")]
+    [InlineData("sts:GetSessionToken", "MintingCredentials")]
+    [InlineData("sso:GetRoleCredentials", "MintingCredentials")]
+    public async Task EachDataReadAndCredentialMint_HasItsReach(string call, string reach)
+    {
+        var (service, name) = (call.Split(':')[0], call.Split(':')[1]);
+
+        CallReach.Of((await ReadAsync(Call("r", "s", "ASIAWORK000000000001", "10.0.0.1", LinuxSdk, eventSource: $"{service}.amazonaws.com", eventName: name))).Single()).ShouldBe(Enum.Parse<Reach>(reach));
+    }
+
+    [Theory]
     [InlineData("DescribeInstances", "Listing")]
     [InlineData("HeadObject", "Listing")]
     [InlineData("PutObject", "Changing")]
