@@ -39,14 +39,15 @@ public readonly record struct ReportTime(ReportSentinel Sentinel, DateTimeOffset
             "N/A" => NotApplicable,
             "no_information" => new(ReportSentinel.NoInformation, null),
             "not_supported" => new(ReportSentinel.NotSupported, null),
+
+            // Exports that pass the report through Go, .NET or JavaScript write a missing date as their zero time, in
+            // whatever format they print times: "0001-01-01T00:00:00Z", "0001-01-01T00:00:00.0000000+00:00",
+            // "0001-01-01 00:00:00 +0000 UTC".
+            _ when text.StartsWith("0001-01-01", StringComparison.Ordinal) => NotApplicable,
             _ => default,
         };
-        // Exports that pass the report through Go, .NET or JavaScript write a missing date as their zero time, in
-        // whatever format they print times: "0001-01-01T00:00:00Z", "0001-01-01T00:00:00.0000000+00:00",
-        // "0001-01-01 00:00:00 +0000 UTC".
-        if (value.Sentinel != ReportSentinel.None || text.StartsWith("0001-01-01", StringComparison.Ordinal))
+        if (value.Sentinel != ReportSentinel.None)
         {
-            value = value.Sentinel != ReportSentinel.None ? value : NotApplicable;
             return true;
         }
 
