@@ -28,10 +28,11 @@ internal static class ToolUserAgents
             return found;
         }
 
+        var kernel = KernelRelease(ua);
         foreach (var system in PentestSystems)
         {
             if (ua.Contains("os/linux#" + system, StringComparison.Ordinal) || ua.Contains("distrib#" + system, StringComparison.Ordinal) || ua.Contains(system + " linux", StringComparison.Ordinal)
-                || KernelOrBuildNames(ua, system))
+                || kernel.Contains(system, StringComparison.Ordinal) || ua.Contains("." + system + ".", StringComparison.Ordinal))
             {
                 return system + "-linux";
             }
@@ -41,11 +42,10 @@ internal static class ToolUserAgents
     }
 
     // The AWS CLI v2 writes the kernel release and its build's distribution: "Linux/6.3.0-kali1-amd64 exe/x86_64.kali.2023".
-    private static bool KernelOrBuildNames(string ua, string system)
+    private static string KernelRelease(string ua)
     {
         var kernel = ua.IndexOf("linux/", StringComparison.Ordinal);
-        var release = kernel < 0 ? "" : ua[(kernel + "linux/".Length)..].Split(' ')[0];
-        return release.Contains(system, StringComparison.Ordinal) || ua.Contains("." + system + ".", StringComparison.Ordinal);
+        return kernel < 0 ? "" : ua[(kernel + "linux/".Length)..].Split(' ')[0];
     }
 
     /// <summary>Whether a user agent is an offensive tool or a scripting client (curl, python-requests, ...).</summary>

@@ -76,14 +76,11 @@ internal static class CredentialReconciler
 
         var unmatched = ledger.KeysOf(user).ToList();
         var slots = row.Keys.Count(k => k.Exists);
-
-        // A slot no ledger key matches (created before the logs began) was seen in use if any of the user's keys was.
-        var anyKeyUse = unmatched.Select(id => LedgerKey(id, ledger, includeDeleted: true)?.LastUsed).Max();
         foreach (var slot in row.Keys.Where(k => k.Exists))
         {
             var match = Match(slot, unmatched, ledger, generated, slots);
             unmatched.Remove(match ?? "");
-            if (FromSlot(slot, match, ledger, generated, anyKeyUse) is { } facts)
+            if (FromSlot(user, slot, match, ledger, generated) is { } facts)
             {
                 credentials.Add(facts);
             }
@@ -104,11 +101,18 @@ internal static class CredentialReconciler
         };
     }
 
+    /// <summary>
+    /// The latest use of any of the user's keys: a slot no ledger key matches (created before the logs began) was seen
+    /// in use if one of them was. Read only for such a slot, so the audit of matched users does no more work.
+    /// </summary>
+    private static DateTimeOffset? AnyKeyUse(string user, LedgerAccount ledger) =>
+        ledger.KeysOf(user).Select(id => LedgerKey(id, ledger, includeDeleted: true)?.LastUsed).Max();
+
     /// <summary>The report's last use, unless CloudTrail saw a use about then or later.</summary>
     private static DateTimeOffset? OnlyInReport(DateTimeOffset? reported, DateTimeOffset? seen) =>
         reported is { } r && !(seen >= r - SameUse) ? r : null;
 
-    private static CredentialFacts? FromSlot(ReportKey slot, string? keyId, LedgerAccount ledger, DateTimeOffset generated, DateTimeOffset? anyKeyUse)
+    private static CredentialFacts? FromSlot(string user, ReportKey slot, string? keyId, LedgerAccount ledger, DateTimeOffset generated)
     {
         var fromLedger = keyId is null ? null : LedgerKey(keyId, ledger, includeDeleted: true);
         var laterStatus = keyId is null ? null : After(ledger.KeyStatus.GetValueOrDefault(keyId), Status, generated);
@@ -128,7 +132,7 @@ internal static class CredentialReconciler
             LastUsedRegion = ledgerUsedLater ? fromLedger!.LastUsedRegion : slot.LastUsedRegion,
             LastUsedService = ledgerUsedLater ? fromLedger!.LastUsedService : slot.LastUsedService,
             Source = fromLedger is null ? "credential-report" : "credential-report+cloudtrail",
-            UseOnlyInReport = OnlyInReport(slot.LastUsed.Time, fromLedger is null ? anyKeyUse : fromLedger.LastUsed),
+            UseOnlyInReport = OnlyInReport(slot.LastUsed.Time, fromLedger is null ? AnyKeyUse(user, ledger) : fromLedger.LastUsed),
         };
     }
 

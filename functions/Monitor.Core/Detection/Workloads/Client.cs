@@ -22,7 +22,10 @@ internal sealed record Client(string Family, ClientSystem System, string? Tool, 
     private static readonly string[] MacOsTokens = ["darwin", "os/macos", "macintosh", "mac os x", "mac_os_x", "macos/"];
     private static readonly string[] WindowsTokens = ["windows", "os/win32", "win32/", "win64"];
 
-    public static Client Of(string? userAgent)
+    public static Client Of(string? userAgent) => Of(userAgent, Workload.PlatformMark(userAgent));
+
+    /// <summary>The client of <paramref name="userAgent"/>, whose <see cref="Workload.PlatformMark"/> the caller has read already.</summary>
+    public static Client Of(string? userAgent, WorkloadKind? platformMark)
     {
         var family = UserAgentFamily.Of(userAgent);
         var ua = userAgent?.ToLowerInvariant() ?? "";
@@ -31,7 +34,7 @@ internal sealed record Client(string Family, ClientSystem System, string? Tool, 
             : MacOsTokens.Any(t => ua.Contains(t, StringComparison.Ordinal)) ? ClientSystem.MacOs
             : WindowsTokens.Any(t => ua.Contains(t, StringComparison.Ordinal)) ? ClientSystem.Windows
             : ClientSystem.Other;
-        return new Client(family, system, tool, Workload.PlatformMark(userAgent) is not null);
+        return new Client(family, system, tool, platformMark is not null);
     }
 
     /// <summary>

@@ -47,8 +47,12 @@ internal sealed record Workload(WorkloadKind Kind, string Name, string Identifie
     };
 
     /// <summary>The workload a role session's own record names, or null when nothing in it does.</summary>
-    public static Workload? OfSession(Activity activity)
+    public static Workload? OfSession(Activity activity) => OfSession(activity, PlatformMark(activity?.UserAgent));
+
+    /// <summary>The same, with the user agent's <see cref="PlatformMark"/> read already.</summary>
+    public static Workload? OfSession(Activity activity, WorkloadKind? platformMark)
     {
+        ArgumentNullException.ThrowIfNull(activity);
         var principal = activity.Principal;
         if (principal.Type != PrincipalType.AssumedRole || principal.SessionName is not { Length: > 0 } name)
         {
@@ -96,7 +100,7 @@ internal sealed record Workload(WorkloadKind Kind, string Name, string Identifie
             return new(WorkloadKind.SageMaker, name, "session named by SageMaker");
         }
 
-        if (PlatformMark(activity.UserAgent) is { } platform)
+        if (platformMark is { } platform)
         {
             return new(platform, name, "the platform's own user agent");
         }

@@ -63,7 +63,9 @@ internal sealed class WorkloadDetector(RoleAllowList allowList) : Detector<Workl
         }
 
         var principal = activity.Principal;
-        var workload = Workload.OfSession(activity);
+        // The platform's marker, read once: it names the workload and marks the client.
+        var mark = Workload.PlatformMark(activity.UserAgent);
+        var workload = Workload.OfSession(activity, mark);
         var session = workload?.Kind == WorkloadKind.Ec2Instance ? $"{principal.Key}|{workload.Name}" : key.Value;
         var identity = observation.Saw(WorkloadState.Identity(session), activity.Time)
             .With(WorkloadState.Role, principal.Key)
@@ -74,7 +76,7 @@ internal sealed class WorkloadDetector(RoleAllowList allowList) : Detector<Workl
             identity.With(WorkloadState.Kind, workload.Kind).With(WorkloadState.Name, workload.Name).With(WorkloadState.IdentifiedBy, workload.IdentifiedBy);
         }
 
-        var client = Client.Of(activity.UserAgent);
+        var client = Client.Of(activity.UserAgent, mark);
         var call = new WorkloadCall(activity.Time, activity.EventId, activity.EventSource, activity.EventName, activity.Source.Raw, activity.UserAgent);
         var reach = (activity.Outcome == Outcome.Success ? CallReach.Of(activity) : Reach.Listing).ToString();
         Describe(observation.Saw(new StateKey(WorkloadState.TraitsOf(session), client.Trait), activity.Time), call, activity, reach);
