@@ -15,6 +15,9 @@ public sealed class DynamoStateStore(IAmazonDynamoDB dynamo, string tableName, T
 {
     private const int MaxAttempts = 25;
     private const int Parallelism = 8;
+
+    // The index lists a principal's findings by id, not time: it is read whole (up to this many) and cut after sorting.
+    private const int MaxIndexed = 10_000;
     private readonly DynamoItemReader _reader = new(dynamo, tableName);
     private readonly DynamoVerdicts _verdicts = new(dynamo, tableName, new DynamoItemReader(dynamo, tableName));
 
@@ -108,6 +111,21 @@ public sealed class DynamoStateStore(IAmazonDynamoDB dynamo, string tableName, T
         return items.Where(FindingItem.IsActive).Select(i => FindingItem.FromItem(i).Finding)
             .OrderBy(f => f.Time)
             .ThenBy(f => f.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<Finding>> ListFindingsAboutAsync(string account, string principal, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var index = await _reader.QueryAsync(StateTableLayout.AboutPartition(account, principal), MaxIndexed, cancellationToken).ConfigureAwait(false);
+        var items = await _reader.BatchGetAsync(index.Select(i => FindingItem.Key(i[StateTableLayout.SortKey].S)), cancellationToken).ConfigureAwait(false);
+        return items.Where(FindingItem.IsActive).Select(i => FindingItem.FromItem(i).Finding)
+            .Where(f => f.Account == account && f.Principal == principal)
+            .OrderByDescending(f => f.Time).ThenByDescending(f => f.Id, StringComparer.Ordinal)
+            .Take(limit)
+            .OrderBy(f => f.Time).ThenBy(f => f.Id, StringComparer.Ordinal)
             .ToList();
     }
 

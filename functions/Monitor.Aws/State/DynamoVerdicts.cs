@@ -68,21 +68,21 @@ internal sealed class DynamoVerdicts(IAmazonDynamoDB dynamo, string tableName, D
 
         await Parallel.ForEachAsync(writes, Options(cancellationToken), async (write, ct) => await write(ct).ConfigureAwait(false)).ConfigureAwait(false);
 
-        var results = new (Finding? Announce, Finding? Changed, string? Withdrawn)[touched.Count];
+        var results = new (Finding? Announce, Finding? Changed, Finding? Withdrawn)[touched.Count];
         var ordered = touched.ToArray();
         await Parallel.ForEachAsync(Enumerable.Range(0, ordered.Length), Options(cancellationToken), async (i, ct) =>
             results[i] = await RecomputeAsync(ordered[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
         return new VerdictChanges(
             [.. results.Select(r => r.Announce).OfType<Finding>()],
             [.. results.Select(r => r.Changed).OfType<Finding>()],
-            [.. results.Select(r => r.Withdrawn).OfType<string>()]);
+            [.. results.Select(r => r.Withdrawn).OfType<Finding>()]);
     }
 
     public async Task ReturnAsync(IReadOnlyCollection<string> findingIds, CancellationToken cancellationToken) =>
         await Parallel.ForEachAsync(findingIds.Distinct(StringComparer.Ordinal), Options(cancellationToken), async (id, ct) =>
             await TryUpdateAsync(id, "SET #f = :true", "attribute_exists(#json)", FindingItem.Returned, null, ct).ConfigureAwait(false)).ConfigureAwait(false);
 
-    private async Task<(Finding? Announce, Finding? Changed, string? Withdrawn)> RecomputeAsync(string id, CancellationToken cancellationToken)
+    private async Task<(Finding? Announce, Finding? Changed, Finding? Withdrawn)> RecomputeAsync(string id, CancellationToken cancellationToken)
     {
         var bumped = await dynamo.UpdateItemAsync(
             new UpdateItemRequest
@@ -103,15 +103,21 @@ internal sealed class DynamoVerdicts(IAmazonDynamoDB dynamo, string tableName, D
         {
             var withdraw = FindingItem.IsActive(item)
                 && await TryUpdateAsync(id, "SET #f = :true", "#parts = :counter", FindingItem.Withdrawn, counter, cancellationToken).ConfigureAwait(false);
-            return (null, null, withdraw ? id : null);
+            return (null, null, withdraw ? FindingItem.FromItem(item).Finding : null);
         }
 
         var view = Finding.MergeAll(parts);
         var json = FindingDocument.Serialize(view);
         var current = FindingItem.IsActive(item) && item[FindingItem.Json].S == json;
-        if (!current && !await WriteViewAsync(view, json, counter, cancellationToken).ConfigureAwait(false))
+        if (!current)
         {
-            return (null, null, null);
+            if (!await WriteViewAsync(view, json, counter, cancellationToken).ConfigureAwait(false))
+            {
+                return (null, null, null);
+            }
+
+            // Indexed before it is announced, so a story told from the index never misses an announced finding.
+            await dynamo.PutItemAsync(new PutItemRequest { TableName = tableName, Item = FindingItem.AboutItem(view) }, cancellationToken).ConfigureAwait(false);
         }
 
         var announce = !FindingItem.Flag(item, FindingItem.Announced)

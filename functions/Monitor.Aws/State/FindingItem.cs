@@ -12,6 +12,13 @@ internal static class FindingItem
         [StateTableLayout.SortKey] = new AttributeValue { S = id },
     };
 
+    /// <summary>The item that lists <paramref name="finding"/> under what it is about.</summary>
+    public static Dictionary<string, AttributeValue> AboutItem(Finding finding) => new()
+    {
+        [StateTableLayout.PartitionKey] = new AttributeValue { S = StateTableLayout.AboutPartition(finding.Account, finding.Principal) },
+        [StateTableLayout.SortKey] = new AttributeValue { S = finding.Id },
+    };
+
     /// <summary>Set while a finding's announcement is handed back (its send failed): the next put announces it.</summary>
     public const string Returned = "returned";
 

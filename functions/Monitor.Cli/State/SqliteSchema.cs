@@ -6,7 +6,7 @@ namespace Monitor.Cli.State;
 /// <summary>Creates the state schema and refuses files written by a newer monitor.</summary>
 internal static class SqliteSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     // WITHOUT ROWID keeps the (scope, member) primary key as the table itself: one B-tree, ordered for ListAsync.
     // Times are fixed-width UTC text, so text order is time order and the file stays readable in sqlite3.
@@ -43,6 +43,16 @@ internal static class SqliteSchema
     // marked withdrawn, so it is never announced twice.
     private const string Withdrawn = "ALTER TABLE findings ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;";
 
+    // Version 3 indexes findings by what they are about (account, principal), from which a principal's story is told;
+    // findings stored before are indexed from their own JSON.
+    private const string About = """
+        ALTER TABLE findings ADD COLUMN account TEXT NOT NULL DEFAULT '';
+        ALTER TABLE findings ADD COLUMN principal TEXT NOT NULL DEFAULT '';
+        UPDATE findings SET account = json_extract(body, '$.account'), principal = json_extract(body, '$.principal');
+        """;
+
+    private const string AboutIndex = "CREATE INDEX IF NOT EXISTS findings_by_about ON findings (account, principal, time, id);";
+
     /// <summary>Brings an empty database to <see cref="Version"/>; throws <see cref="InvalidDataException"/> for a newer one.</summary>
     public static void Apply(SqliteConnection connection, string location)
     {
@@ -64,6 +74,13 @@ internal static class SqliteSchema
                 command.ExecuteNonQuery();
             }
 
+            command.CommandText = "SELECT count(*) FROM pragma_table_info('findings') WHERE name = 'principal';";
+            if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            {
+                command.CommandText = About;
+                command.ExecuteNonQuery();
+            }
+
             command.CommandText = "DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES ($version);";
             command.Parameters.AddWithValue("$version", Version);
             command.ExecuteNonQuery();
@@ -75,6 +92,9 @@ internal static class SqliteSchema
                 "Upgrade monitor, or pass another --state file.");
         }
 
+        command.CommandText = AboutIndex;
+        command.Parameters.Clear();
+        command.ExecuteNonQuery();
         transaction.Commit();
     }
 }

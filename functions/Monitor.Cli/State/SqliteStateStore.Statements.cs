@@ -19,6 +19,7 @@ public sealed partial class SqliteStateStore
         private readonly SqliteCommand _readFinding;
         private readonly SqliteCommand _writeFinding;
         private readonly SqliteCommand _listFindings;
+        private readonly SqliteCommand _listFindingsAbout;
         private readonly SqliteCommand _returnAnnouncement;
         private readonly SqliteCommand _takeReturned;
         private readonly SqliteCommand _isReturned;
@@ -56,14 +57,27 @@ public sealed partial class SqliteStateStore
             _writeFinding = Command(
                 connection,
                 """
-                INSERT INTO findings (id, time, body, withdrawn) VALUES ($id, $time, $body, $withdrawn)
+                INSERT INTO findings (id, time, body, withdrawn, account, principal) VALUES ($id, $time, $body, $withdrawn, $account, $principal)
                 ON CONFLICT (id) DO UPDATE SET time = excluded.time, body = excluded.body, withdrawn = excluded.withdrawn;
                 """,
                 "$id",
                 "$time",
                 "$body",
-                "$withdrawn");
+                "$withdrawn",
+                "$account",
+                "$principal");
             _listFindings = Command(connection, "SELECT body FROM findings WHERE withdrawn = 0 ORDER BY time, id;");
+            _listFindingsAbout = Command(
+                connection,
+                """
+                SELECT body FROM (
+                    SELECT body, time, id FROM findings WHERE account = $account AND principal = $principal AND withdrawn = 0
+                    ORDER BY time DESC, id DESC LIMIT $limit)
+                ORDER BY time, id;
+                """,
+                "$account",
+                "$principal",
+                "$limit");
             _returnAnnouncement = Command(connection, "INSERT OR IGNORE INTO returned_announcements (id) SELECT id FROM findings WHERE id = $id;", "$id");
             _takeReturned = Command(connection, "DELETE FROM returned_announcements WHERE id = $id;", "$id");
             _isReturned = Command(connection, "SELECT 1 FROM returned_announcements WHERE id = $id;", "$id");
@@ -157,6 +171,8 @@ public sealed partial class SqliteStateStore
             _writeFinding.Parameters["$time"].Value = FormatTime(finding.Time);
             _writeFinding.Parameters["$body"].Value = FindingJson.ToJsonLine(finding);
             _writeFinding.Parameters["$withdrawn"].Value = withdrawn ? 1 : 0;
+            _writeFinding.Parameters["$account"].Value = finding.Account;
+            _writeFinding.Parameters["$principal"].Value = finding.Principal;
             _writeFinding.ExecuteNonQuery();
         }
 
@@ -223,9 +239,19 @@ public sealed partial class SqliteStateStore
             return parts;
         }
 
-        public List<Finding> ListFindings()
+        public List<Finding> ListFindings() => Findings(_listFindings);
+
+        public List<Finding> ListFindingsAbout(string account, string principal, int limit)
         {
-            using var reader = _listFindings.ExecuteReader();
+            _listFindingsAbout.Parameters["$account"].Value = account;
+            _listFindingsAbout.Parameters["$principal"].Value = principal;
+            _listFindingsAbout.Parameters["$limit"].Value = limit;
+            return Findings(_listFindingsAbout);
+        }
+
+        private static List<Finding> Findings(SqliteCommand command)
+        {
+            using var reader = command.ExecuteReader();
             var findings = new List<Finding>();
             while (reader.Read())
             {
@@ -237,7 +263,7 @@ public sealed partial class SqliteStateStore
 
         public void Dispose()
         {
-            foreach (var command in (SqliteCommand[])[_readSighting, _writeSighting, _listSightings, _listRange, _readFinding, _writeFinding, _listFindings, _returnAnnouncement, _takeReturned,
+            foreach (var command in (SqliteCommand[])[_readSighting, _writeSighting, _listSightings, _listRange, _readFinding, _writeFinding, _listFindings, _listFindingsAbout, _returnAnnouncement, _takeReturned,
                 _isReturned, _readSubject, _writeSubject, _deleteSubject, _readPart, _writePart, _deletePart, _readParts])
             {
                 command.Dispose();

@@ -229,6 +229,22 @@ public sealed partial class SqliteStateStore : IStateStore, IAsyncDisposable
         }
     }
 
+    public async Task<IReadOnlyList<Finding>> ListFindingsAboutAsync(string account, string principal, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _statements.ListFindingsAbout(account, principal, limit);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _gate.WaitAsync().ConfigureAwait(false);

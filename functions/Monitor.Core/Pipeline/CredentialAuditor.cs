@@ -30,7 +30,7 @@ public sealed class CredentialAuditor(IStateStore store, IFindingSink alerts, Cr
         var changes = await store.PutVerdictsAsync(verdicts, cancellationToken).ConfigureAwait(false);
         await FindingAnnouncer.AnnounceAsync(store, alerts, changes.ToAnnounce, cancellationToken).ConfigureAwait(false);
         Finding[] findings = [.. verdicts.SelectMany(v => v.Findings).OrderBy(f => f.Time).ThenBy(f => f.Id, StringComparer.Ordinal)];
-        return new AuditOutcome(asOf, findings, changes.ToAnnounce, changes.Withdrawn);
+        return new AuditOutcome(asOf, findings, changes.ToAnnounce, [.. changes.Withdrawn.Select(f => f.Id)]);
     }
 }
 

@@ -68,7 +68,7 @@ internal sealed class DetectionEngine
 
         await view.CommitAsync(cancellationToken).ConfigureAwait(false);
         var changes = verdicts.Count == 0 ? VerdictChanges.None : await _store.PutVerdictsAsync([.. verdicts.Values], cancellationToken).ConfigureAwait(false);
-        var touched = verdicts.Values.SelectMany(v => v.Findings.Select(f => f.Id)).Concat(changes.Changed.Select(f => f.Id)).Concat(changes.Withdrawn);
+        var touched = verdicts.Values.SelectMany(v => v.Findings.Select(f => f.Id)).Concat(changes.Changed.Select(f => f.Id)).Concat(changes.Withdrawn.Select(f => f.Id));
         return new ChunkOutcome(changes, [.. touched.Distinct(StringComparer.Ordinal)], errors);
     }
 

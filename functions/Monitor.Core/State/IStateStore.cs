@@ -50,4 +50,11 @@ public interface IStateStore
 
     /// <summary>Every finding with at least one contribution, ordered by time then id.</summary>
     Task<IReadOnlyList<Finding>> ListFindingsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The latest <paramref name="limit"/> (at least 1) findings about <paramref name="principal"/> in
+    /// <paramref name="account"/> that have at least one contribution, ordered by time then id: what a story of that
+    /// principal is told from.
+    /// </summary>
+    Task<IReadOnlyList<Finding>> ListFindingsAboutAsync(string account, string principal, int limit, CancellationToken cancellationToken);
 }

@@ -50,8 +50,7 @@ public static class VerdictBook
 
     private static VerdictChanges Recompute(IVerdictStorage storage, IEnumerable<string> ids)
     {
-        List<Finding> announce = [], changed = [];
-        List<string> withdrawn = [];
+        List<Finding> announce = [], changed = [], withdrawn = [];
         foreach (var id in ids)
         {
             var parts = storage.ReadParts(id);
@@ -61,7 +60,7 @@ public static class VerdictBook
                 if (stored is { Withdrawn: false })
                 {
                     storage.WriteView(stored.Finding, withdrawn: true);
-                    withdrawn.Add(id);
+                    withdrawn.Add(stored.Finding);
                 }
 
                 continue;

@@ -61,6 +61,29 @@ public sealed class SqliteStateStorePersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_IndexesTheFindingsOfAVersion2File_ByWhatTheyAreAbout()
+    {
+        var finding = Some.Finding();
+        await using (var store = SqliteStateStore.Open(StateFile))
+        {
+            await store.PutVerdictsAsync([new SubjectVerdict("s1", [finding])], default);
+        }
+
+        // What a version 2 monitor left: no account or principal columns, no index.
+        Scalar("""
+            DROP INDEX findings_by_about;
+            ALTER TABLE findings DROP COLUMN account;
+            ALTER TABLE findings DROP COLUMN principal;
+            UPDATE schema_version SET version = 2;
+            """);
+
+        await using var upgraded = SqliteStateStore.Open(StateFile);
+
+        (await upgraded.ListFindingsAboutAsync(finding.Account, finding.Principal, 10, default)).ShouldHaveSingleItem().ShouldMatch(finding);
+        Scalar("SELECT version FROM schema_version;").ShouldBe("3");
+    }
+
+    [Fact]
     public void Open_Throws_WhenTheFileIsNotADatabase()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(StateFile)!);

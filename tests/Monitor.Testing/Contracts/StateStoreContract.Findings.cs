@@ -88,7 +88,7 @@ public abstract partial class StateStoreContract
 
         var changes = await PutAsync(Verdict("s1"));
 
-        changes.Withdrawn.ShouldBe(["gone"]);
+        changes.Withdrawn.ShouldHaveSingleItem().ShouldMatch(Some.Finding(id: "gone"));
         (await ListedAsync()).Select(f => f.Id).ShouldBe(["kept"]);
     }
 
@@ -114,6 +114,38 @@ public abstract partial class StateStoreContract
         changes.ToAnnounce.ShouldBeEmpty();
         changes.Changed.ShouldHaveSingleItem();
         (await ListedAsync()).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task ListFindingsAboutAsync_ListsOnlyTheLiveFindingsOfThatPrincipalInThatAccount_InTimeOrder()
+    {
+        const string Alice = "arn:aws:iam::123456789012:user/alice";
+        await PutAsync(
+            Verdict("s1", Some.Finding(id: "late", time: T0.AddHours(2)) with { Principal = Alice }),
+            Verdict("s2", Some.Finding(id: "early", time: T0) with { Principal = Alice }),
+            Verdict("s3", Some.Finding(id: "gone", time: T0.AddHours(1)) with { Principal = Alice }),
+            Verdict("s4", Some.Finding(id: "root")),
+            Verdict("s5", Some.Finding(id: "elsewhere") with { Principal = Alice, Account = "210987654321" }));
+        await PutAsync(Verdict("s3"));
+
+        var about = await Store.ListFindingsAboutAsync("123456789012", Alice, 10, CancellationToken.None);
+
+        about.Select(f => f.Id).ShouldBe(["early", "late"]);
+        (await Store.ListFindingsAboutAsync("123456789012", "arn:aws:iam::123456789012:user/nobody", 10, CancellationToken.None)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ListFindingsAboutAsync_KeepsTheLatest_WhenThereAreMoreThanTheLimit_AndFollowsAFindingsNewTime()
+    {
+        await PutAsync(
+            Verdict("s1", Some.Finding(id: "a", time: T0)),
+            Verdict("s2", Some.Finding(id: "b", time: T0.AddHours(1))),
+            Verdict("s3", Some.Finding(id: "c", time: T0.AddHours(2))));
+        await PutAsync(Verdict("s4", Some.Finding(id: "c", time: T0.AddHours(-1))));
+
+        var latest = await Store.ListFindingsAboutAsync("123456789012", "arn:aws:iam::123456789012:root", 2, CancellationToken.None);
+
+        latest.Select(f => f.Id).ShouldBe(["a", "b"]);
     }
 
     [Fact]

@@ -142,6 +142,21 @@ public sealed class InMemoryStateStore : IStateStore
         }
     }
 
+    public Task<IReadOnlyList<Finding>> ListFindingsAboutAsync(string account, string principal, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        lock (_gate)
+        {
+            IReadOnlyList<Finding> list = [.. _verdicts.Views.Values
+                .Where(v => !v.Withdrawn && v.Finding.Account == account && v.Finding.Principal == principal)
+                .Select(v => v.Finding)
+                .OrderByDescending(f => f.Time).ThenByDescending(f => f.Id, StringComparer.Ordinal)
+                .Take(limit)
+                .OrderBy(f => f.Time).ThenBy(f => f.Id, StringComparer.Ordinal)];
+            return Task.FromResult(list);
+        }
+    }
+
     private sealed class Storage : IVerdictStorage
     {
         public Dictionary<string, IReadOnlyList<string>> Subjects { get; } = new(StringComparer.Ordinal);

@@ -61,5 +61,7 @@ public sealed class CredentialAuditListingTests
         public Task ReturnAnnouncementsAsync(IReadOnlyCollection<string> findingIds, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<Finding>> ListFindingsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<Finding>> ListFindingsAboutAsync(string account, string principal, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }
